@@ -1,0 +1,53 @@
+import { z } from 'zod/v4';
+
+// n8n hands a parameter filled by an expression over with the expression's own type, so text
+// fields accept numbers (a phone number mapped from JSON is often one) and read them as text.
+const text = z.union([z.string(), z.number().transform(String)]);
+
+/** Required text: trimmed, not empty. */
+export const nonEmptyString = text.pipe(
+	z.string().trim().min(1, { error: 'a value (it is empty)' }),
+);
+
+/** Optional text: an empty field (n8n's default for an unset string) reads as absent. */
+export const optionalString = z
+	.union([text, z.null(), z.undefined()])
+	.transform((value) => (value === null || value === undefined ? undefined : value.trim() || undefined));
+
+/**
+ * A phone number as dialled: digits with an optional leading +. Spaces, dashes, dots and brackets
+ * that people type for readability are removed first.
+ */
+export const phoneNumber = text.pipe(
+	z
+		.string()
+		.transform((value) => value.replace(/[\s\-().]/g, ''))
+		.pipe(
+			z.string().regex(/^\+?\d{6,15}$/, {
+				error: 'a phone number: 6 to 15 digits with an optional leading +',
+			}),
+		),
+);
+
+export const uuid = text.pipe(z.string().trim().pipe(z.uuid({ error: 'a UUID such as 123e4567-e89b-12d3-a456-426614174000' })));
+
+export const httpUrl = text.pipe(
+	z
+		.string()
+		.trim()
+		.pipe(z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })),
+);
+
+/** A whole number within bounds, as a node option; absent means the default. */
+export function boundedInteger(min: number, max: number, fallback: number) {
+	return z
+		.union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number), z.null(), z.undefined()])
+		.transform((value) => value ?? fallback)
+		.pipe(
+			z
+				.number()
+				.int({ error: `a whole number from ${min} to ${max}` })
+				.min(min, { error: `a whole number from ${min} to ${max}` })
+				.max(max, { error: `a whole number from ${min} to ${max}` }),
+		);
+}

@@ -1,0 +1,277 @@
+import { sleep } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { ServiceError } from './errors';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+
+/** What a client asks for, in plain terms: the transport owns everything else. */
+export interface HttpRequest {
+	method: HttpMethod;
+	/** Absolute URL. */
+	url: string;
+	qs?: Record<string, string | number | boolean | undefined>;
+	headers?: Record<string, string>;
+	/** A JSON value (sent as JSON), a string, a Buffer, a stream or a FormData. */
+	body?: unknown;
+	/** How to read the answer; JSON by default. */
+	responseType?: 'json' | 'text' | 'stream' | 'buffer';
+	/** Whether sending it twice is harmless; GET, HEAD, PUT and DELETE are by default. */
+	idempotent?: boolean;
+	timeoutMs?: number;
+}
+
+export interface HttpResponse<T = unknown> {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: T;
+}
+
+export interface HttpClient {
+	request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>>;
+}
+
+export type FailureKind = 'status' | 'network' | 'timeout' | 'invalid-body';
+
+/** A request that did not get a usable answer. `sent` is false only when it surely never left n8n. */
+export class HttpError extends ServiceError {
+	constructor(
+		message: string,
+		readonly kind: FailureKind,
+		readonly sent: boolean,
+		readonly response?: HttpResponse,
+		readonly networkCode?: string,
+	) {
+		super(message, {
+			httpCode: response?.status,
+			code: networkCode,
+			body: response?.body,
+		});
+		this.name = 'HttpError';
+	}
+}
+
+/** How a service turns a failed answer into its own error; return undefined for the generic one. */
+export type ErrorMapper = (failure: HttpError) => ServiceError | undefined;
+
+export interface RetryPolicy {
+	/** Further attempts after the first one. */
+	maxRetries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export interface TransportOptions {
+	credentialType: string;
+	timeoutMs: number;
+	/** False for operations with side effects: then only a request that never left is sent again. */
+	retryUnsafe: boolean;
+	mapError?: ErrorMapper;
+	retry?: Partial<RetryPolicy>;
+}
+
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| ITriggerFunctions
+	| IWebhookFunctions
+	| IHookFunctions;
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 10_000 };
+/** The longest Retry-After we wait for; a longer one is reported instead of slept through. */
+const MAX_RETRY_AFTER_MS = 30_000;
+const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+// Failures that happen before a single byte reaches the server: safe to repeat for any request.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_CANCELED']);
+
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+}
+
+function findNetworkError(error: unknown): { code?: string; message: string } {
+	// n8n wraps the underlying (axios) error in a NodeApiError; the code lives on the cause.
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const { code } = current as { code?: unknown };
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) {
+			return { code, message: (current as Error).message ?? String(code) };
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return { message: error instanceof Error ? error.message : String(error) };
+}
+
+function retryAfterMs(response: HttpResponse | undefined): number | undefined {
+	const header = response?.headers['retry-after'];
+	const value = Array.isArray(header) ? header[0] : header;
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function backoffMs(attempt: number, policy: RetryPolicy): number {
+	const exponential = policy.baseDelayMs * 2 ** attempt;
+	// Full jitter keeps many items that failed together from retrying together.
+	return Math.min(policy.maxDelayMs, Math.round(exponential * (0.5 + Math.random())));
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/** "The service answered with HTTP 500: <the service's own message>", when it gave one. */
+function describeStatus(response: HttpResponse): string {
+	const body = response.body as Record<string, unknown> | null;
+	const own =
+		body && typeof body === 'object'
+			? [body.message, body.error_message, body.error, body.msg].find((value) => typeof value === 'string')
+			: undefined;
+	return `The service answered with HTTP ${response.status}${own ? `: ${own}` : ''}`;
+}
+
+function preview(text: string): string {
+	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** Parses a JSON answer; an empty body is null, a body that is not JSON is NOT_JSON. */
+function parseJson(raw: unknown): unknown {
+	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
+	if (typeof text !== 'string') return text;
+	if (text.trim() === '') return null;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return NOT_JSON;
+	}
+}
+
+/**
+ * The one transport of the package. Every request goes through n8n's own
+ * httpRequestWithAuthentication, so the credential's `authenticate`, n8n's proxy and SSRF
+ * settings apply; this adds timeouts, the retry policy and error shaping on top.
+ */
+export function createTransport(context: RequestContext, options: TransportOptions): HttpClient {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+
+	async function send(request: HttpRequest): Promise<HttpResponse> {
+		const responseType = request.responseType ?? 'json';
+		const isJsonBody =
+			request.body !== undefined &&
+			request.body !== null &&
+			typeof request.body === 'object' &&
+			!Buffer.isBuffer(request.body) &&
+			!(request.body instanceof FormData) &&
+			typeof (request.body as { pipe?: unknown }).pipe !== 'function';
+		const headers: Record<string, string> = {
+			...(responseType === 'json' ? { Accept: 'application/json' } : {}),
+			...(isJsonBody ? { 'Content-Type': 'application/json' } : {}),
+			...request.headers,
+		};
+		const n8nRequest: IHttpRequestOptions = {
+			method: request.method as IHttpRequestMethods,
+			url: request.url,
+			qs: request.qs,
+			headers,
+			// Objects stay objects so a credential's `authenticate` can still merge its own body fields.
+			body: request.body as IHttpRequestOptions['body'],
+			timeout: request.timeoutMs ?? options.timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			encoding: responseType === 'stream' ? 'stream' : responseType === 'buffer' ? 'arraybuffer' : 'text',
+			json: false,
+		};
+		const raw = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			options.credentialType,
+			n8nRequest,
+		)) as FullResponse;
+		const status = raw.statusCode;
+		const response: HttpResponse = { status, headers: raw.headers ?? {}, body: raw.body };
+		if (responseType === 'buffer' && raw.body instanceof ArrayBuffer) response.body = Buffer.from(raw.body);
+		if (responseType !== 'json' || status === 204) return response;
+		const parsed = parseJson(raw.body);
+		if (parsed !== NOT_JSON) return { ...response, body: parsed };
+		const text = preview(String(raw.body));
+		if (status >= 400) return { ...response, body: text };
+		throw new HttpError(`The service answered with HTTP ${status} but the body is not JSON`, 'invalid-body', true, {
+			...response,
+			body: text,
+		});
+	}
+
+	function classify(error: unknown): HttpError {
+		if (error instanceof HttpError) return error;
+		const { code, message } = findNetworkError(error);
+		if (code && TIMEOUT_CODES.has(code)) {
+			return new HttpError('The service did not answer in time', 'timeout', true, undefined, code);
+		}
+		const sent = !(code && NOT_SENT_CODES.has(code));
+		return new HttpError(`The service could not be reached: ${message}`, 'network', sent, undefined, code);
+	}
+
+	function shouldRetry(failure: HttpError, request: HttpRequest, attempt: number): boolean {
+		if (attempt >= policy.maxRetries) return false;
+		if (!failure.sent) return true;
+		const repeatable = options.retryUnsafe && (request.idempotent ?? IDEMPOTENT_METHODS.has(request.method));
+		if (!repeatable) return false;
+		if (failure.kind === 'network' || failure.kind === 'timeout') return true;
+		const status = failure.response?.status ?? 0;
+		return failure.kind === 'status' && (status === 429 || status >= 500);
+	}
+
+	function finalError(failure: HttpError, request: HttpRequest): ServiceError {
+		const mapped = options.mapError?.(failure);
+		if (mapped) return mapped;
+		const mayHaveArrived = failure.sent && failure.kind !== 'status';
+		const unsafe = !options.retryUnsafe || !(request.idempotent ?? IDEMPOTENT_METHODS.has(request.method));
+		if (mayHaveArrived && unsafe) {
+			return new ServiceError(failure.message, {
+				code: failure.code,
+				httpCode: failure.httpCode,
+				body: failure.body,
+				description:
+					'The request may have reached the service. It was not sent again, because repeating it could do the same thing twice; check in the service before running it again.',
+			});
+		}
+		return failure;
+	}
+
+	return {
+		async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
+			for (let attempt = 0; ; attempt++) {
+				let failure: HttpError;
+				try {
+					const response = await send(request);
+					if (response.status < 400) return response as HttpResponse<T>;
+					failure = new HttpError(
+						describeStatus(response),
+						'status',
+						true,
+						response,
+					);
+				} catch (error) {
+					failure = classify(error);
+				}
+				if (!shouldRetry(failure, request, attempt)) throw finalError(failure, request);
+				const wait = retryAfterMs(failure.response) ?? backoffMs(attempt, policy);
+				if (wait > MAX_RETRY_AFTER_MS) throw finalError(failure, request);
+				await sleep(wait);
+			}
+		},
+	};
+}

@@ -1,0 +1,267 @@
+/**
+ * Executes workflow JSON through n8n's own engine (n8n-core's WorkflowExecute), in process, the way
+ * n8n's nodes-base tests do (packages/core/nodes-testing in n8n-io/n8n, which is not published, so its
+ * few pieces are re-created here). The package's nodes and credentials are loaded from dist/ by n8n's
+ * own PackageDirectoryLoader, exactly as n8n loads an installed community package.
+ */
+import 'reflect-metadata';
+
+import path from 'node:path';
+
+import { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+	isExpression,
+} from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	INodeTypeData,
+} from 'n8n-workflow';
+
+export const PACKAGE_DIR = path.resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-contact-center';
+
+/** A few of n8n's own nodes, to put around ours in test workflows. */
+const BASE_NODES: Record<string, string> = {
+	'n8n-nodes-base.noOp': 'n8n-nodes-base/dist/nodes/NoOp/NoOp.node.js',
+	'n8n-nodes-base.manualTrigger': 'n8n-nodes-base/dist/nodes/ManualTrigger/ManualTrigger.node.js',
+};
+
+export interface LoadedPackage {
+	nodeTypes: INodeTypes;
+	credentialTypes: Record<string, ICredentialType>;
+	packageNodeTypes: INodeTypeData;
+}
+
+let loaded: Promise<LoadedPackage> | undefined;
+
+async function load(): Promise<LoadedPackage> {
+	const loader = new PackageDirectoryLoader(PACKAGE_DIR);
+	await loader.loadAll();
+	const all: INodeTypeData = {};
+	for (const [name, data] of Object.entries(loader.nodeTypes)) all[`${PACKAGE_NAME}.${name}`] = data;
+	for (const [name, file] of Object.entries(BASE_NODES)) {
+		const module = require(file) as Record<string, new () => INodeType>;
+		const NodeClass = Object.values(module)[0];
+		all[name] = { type: new NodeClass(), sourcePath: file };
+	}
+	const nodeTypes: INodeTypes = {
+		getByName: (type: string): INodeType | IVersionedNodeType => {
+			if (!all[type]) throw new Error(`Unknown node type ${type}`);
+			return all[type].type;
+		},
+		getByNameAndVersion: (type: string, version?: number) =>
+			NodeHelpers.getVersionedNodeType(nodeTypes.getByName(type), version),
+		getKnownTypes: () => ({}),
+	};
+	const credentialTypes: Record<string, ICredentialType> = {};
+	for (const [name, data] of Object.entries(loader.credentialTypes)) credentialTypes[name] = data.type;
+	return { nodeTypes, credentialTypes, packageNodeTypes: loader.nodeTypes };
+}
+
+export function loadPackage(): Promise<LoadedPackage> {
+	loaded ??= load();
+	return loaded;
+}
+
+/**
+ * Stands in for n8n's credential store: returns test credentials by type and authenticates
+ * requests the way the n8n CLI's CredentialsHelper does, including generic `authenticate`
+ * (expressions resolved with $credentials) and `preAuthentication` for expirable fields.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly credentialTypes: Record<string, ICredentialType>,
+		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	getCredentialsProperties() {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const type = this.credentialTypes[typeName];
+		const { authenticate } = type;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+		const resolve = (value: unknown) =>
+			isExpression(value)
+				? workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '')
+				: value;
+		const options = requestOptions as unknown as Record<string, IDataObject>;
+		for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
+			options[outerKey] ??= {};
+			for (const [key, value] of Object.entries(entries as IDataObject)) {
+				options[outerKey][resolve(key) as string] = resolve(value) as IDataObject[string];
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.credentialTypes[typeName];
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+			return undefined;
+		}
+		const output = await type.preAuthentication.call(helpers, credentials);
+		Object.assign(this.credentials[typeName], output);
+		return output;
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		if (!this.credentials[type]) throw new Error(`No test credentials of type ${type}`);
+		return { ...this.credentials[type] };
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('Not available in tests');
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+}
+
+export interface RunOptions {
+	/** Credentials by credential type name. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Items handed to the first node. */
+	input?: INodeExecutionData[];
+	mode?: 'manual' | 'trigger';
+}
+
+export interface RunResult {
+	run: IRun;
+	/** The first output of each node's last run. */
+	output(nodeName: string): INodeExecutionData[];
+	/** The error a node stopped with, if any. */
+	error(nodeName: string): (Error & { description?: string; context?: IDataObject; httpCode?: string }) | undefined;
+}
+
+/** Runs a workflow (as exported from n8n's editor) through n8n's WorkflowExecute. */
+export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>, options: RunOptions = {}): Promise<RunResult> {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'test',
+		nodes: structuredClone(workflowData.nodes),
+		connections: workflowData.connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', '1', {
+		id: 'test',
+		name: 'test',
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase);
+	let resolveRun!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, structuredClone(options.credentials ?? {}));
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executionId: '1',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		currentNodeParameters: undefined,
+		variables: {},
+		logAiEvent: () => {},
+		setExecutionStatus: () => {},
+		getRunExecutionData: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not available in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	// The input items go to the node nothing connects into (n8n's getStartNode only knows triggers).
+	const targets = new Set(
+		Object.values(workflowData.connections).flatMap((outputs) =>
+			Object.values(outputs).flatMap((byIndex) => (byIndex ?? []).flatMap((list) => (list ?? []).map((c) => c.node))),
+		),
+	);
+	const startNode = workflow.getStartNode() ?? Object.values(workflow.nodes).find((node) => !targets.has(node.name));
+	if (!startNode) throw new Error('The workflow has no start node');
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{ node: startNode, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
+			],
+		},
+	});
+	const execute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished;
+	return {
+		run,
+		output(nodeName) {
+			const runs = run.data.resultData.runData[nodeName];
+			if (!runs) throw new Error(`Node "${nodeName}" did not run`);
+			return runs[runs.length - 1].data?.main[0] ?? [];
+		},
+		error(nodeName) {
+			const runs = run.data.resultData.runData[nodeName];
+			return runs?.[runs.length - 1].error as ReturnType<RunResult['error']>;
+		},
+	};
+}

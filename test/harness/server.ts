@@ -1,0 +1,70 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	headers: http.IncomingHttpHeaders;
+	body: string;
+	json(): unknown;
+}
+
+export interface Reply {
+	status?: number;
+	headers?: Record<string, string>;
+	/** An object is sent as JSON; a string as it is. */
+	body?: unknown;
+	/** Wait this long before answering. */
+	delayMs?: number;
+	/** Cut the connection instead of answering. */
+	reset?: boolean;
+}
+
+export interface TestServer {
+	url: string;
+	requests: RecordedRequest[];
+	close(): Promise<void>;
+}
+
+/** A local HTTP server on 127.0.0.1 that records every request and answers with `handler`. */
+export async function startServer(handler: (request: RecordedRequest) => Reply | Promise<Reply>): Promise<TestServer> {
+	const requests: RecordedRequest[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', async () => {
+			const body = Buffer.concat(chunks).toString('utf8');
+			const recorded: RecordedRequest = {
+				method: req.method ?? 'GET',
+				path: req.url ?? '/',
+				headers: req.headers,
+				body,
+				json: () => JSON.parse(body),
+			};
+			requests.push(recorded);
+			const reply = await handler(recorded);
+			if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+			if (reply.reset) {
+				req.socket.destroy();
+				return;
+			}
+			const isText = typeof reply.body === 'string';
+			res.writeHead(reply.status ?? 200, {
+				'content-type': isText ? 'text/html' : 'application/json',
+				...reply.headers,
+			});
+			res.end(reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
