@@ -1,0 +1,81 @@
+/**
+ * The packed package, installed where n8n keeps community packages, is loaded by real n8n: the n8n
+ * CLI's own LoadNodesAndCredentials, in a separate Node 24 process, as n8n does at start-up for
+ * every installed community package.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const n8nPkg = JSON.parse(readFileSync(require.resolve('n8n/package.json'), 'utf8'));
+
+interface Loaded {
+	zod: { resolvableBeforeN8n: boolean; importedBy: string[]; loadedFrom: string; version: string };
+	nodes: Array<{ name: string; usableAsTool: boolean; iconUrl: { light: string; dark: string }; codex: { categories: string[] }; sourcePath: string }>;
+	credentials: Array<{ name: string; iconUrl: { light: string; dark: string }; hasTest: boolean; sourcePath: string }>;
+	registeredTypes: string[];
+}
+
+let userFolder: string;
+let packedFiles: string[];
+let loaded: Loaded;
+
+beforeAll(() => {
+	userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-user-'));
+	const packDir = path.join(userFolder, 'pack');
+	mkdirSync(packDir);
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+	) as Array<{ filename: string; files: Array<{ path: string }> }>;
+	packedFiles = packed.files.map((file) => file.path);
+	const installDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', pkg.name);
+	mkdirSync(installDir, { recursive: true });
+	execFileSync('tar', ['-xzf', path.join(packDir, packed.filename), '-C', installDir, '--strip-components=1']);
+
+	const output = execFileSync(process.execPath, [path.join(__dirname, 'load-in-n8n.js'), userFolder, pkg.name], {
+		encoding: 'utf8',
+		// n8n refuses to load nodes under NODE_ENV=test; the vm expression engine needs a native module we do not build.
+		env: { ...process.env, NODE_ENV: 'production', N8N_EXPRESSION_ENGINE: 'legacy', N8N_DIAGNOSTICS_ENABLED: 'false' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	loaded = JSON.parse(output.trim().split('\n').pop()!) as Loaded;
+}, 120_000);
+
+afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
+
+test('the tarball holds the built package only', () => {
+	expect(packedFiles.every((file) => /^(dist\/|package\.json$|LICENSE$|README\.md$)/.test(file))).toBe(true);
+	for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(packedFiles).toContain(file);
+});
+
+test('real n8n loads every node of the n8n section, with its icons and codex, and makes it an AI tool', () => {
+	const sources = loaded.nodes.map((node) => node.sourcePath).sort();
+	expect(sources).toEqual([...pkg.n8n.nodes].sort());
+	for (const node of loaded.nodes) {
+		expect(node.usableAsTool).toBe(true);
+		expect(node.codex.categories).toContain('Communication');
+		for (const icon of [node.iconUrl.light, node.iconUrl.dark]) {
+			expect(packedFiles).toContain(icon.replace(`icons/${pkg.name}/`, ''));
+		}
+		expect(loaded.registeredTypes).toEqual(expect.arrayContaining([`${pkg.name}.${node.name}`, `${pkg.name}.${node.name}Tool`]));
+	}
+});
+
+test('real n8n loads every credential of the n8n section, with its icons and a test', () => {
+	expect(loaded.credentials.map((credential) => credential.sourcePath).sort()).toEqual([...pkg.n8n.credentials].sort());
+	for (const credential of loaded.credentials) {
+		expect(credential.hasTest).toBe(true);
+		expect(packedFiles).toContain(credential.iconUrl.light.replace(`icons/${pkg.name}/`, ''));
+		expect(packedFiles).toContain(credential.iconUrl.dark.replace(`icons/${pkg.name}/`, ''));
+	}
+});
+
+test('zod is not shipped: the package cannot resolve it alone, and inside n8n it gets n8n’s own copy', () => {
+	expect(pkg.dependencies ?? {}).toEqual({});
+	expect(loaded.zod.resolvableBeforeN8n).toBe(false);
+	expect(loaded.zod.importedBy.length).toBeGreaterThan(0);
+	expect(loaded.zod.version).toBe(n8nPkg.dependencies.zod);
+});
