@@ -6,4 +6,5 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	setupFiles: ['<rootDir>/test/setup.ts'],
 	testTimeout: 30_000,
+	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

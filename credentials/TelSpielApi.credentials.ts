@@ -54,7 +54,7 @@ export class TelSpielApi implements ICredentialType {
 	// telSpiel checks the username and key first (403 when wrong), then rejects the missing numbers (422).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '/api/click-to-call',
 			method: 'POST',
 			headers: { accept: 'application/json' },

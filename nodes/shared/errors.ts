@@ -58,8 +58,8 @@ const SECRET_NAME = String.raw`(?:api[-_]?key|app[-_]?key|authorization|token|ac
 const secretPairPatterns = [
 	// "apiKey": "value" / 'token': 'value' (JSON and JS object text)
 	new RegExp(String.raw`(["']?${SECRET_NAME}["']?\s*[:=]\s*["'])([^"']+)(["'])`, 'gi'),
-	// api-key: value / token=value (headers, query strings, log lines)
-	new RegExp(String.raw`(\b${SECRET_NAME}\s*[:=]\s*)([^\s&,;"'}]+)()`, 'gi'),
+	// api-key: value / token=value / Authorization: Bearer value (headers, query strings, log lines)
+	new RegExp(String.raw`(\b${SECRET_NAME}\s*[:=]\s*(?:(?:Bearer|Basic|Token)\s+)?)([^\s&,;"'}]+)()`, 'gi'),
 ];
 const bearerPattern = /\b(Bearer\s+)[\w\-.~+/]+=*/gi;
 

@@ -8,7 +8,7 @@ import 'reflect-metadata';
 
 import path from 'node:path';
 
-import { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, PackageDirectoryLoader, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeHelpers,
@@ -170,6 +170,28 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 }
 
+/** What n8n's WorkflowExecuteAdditionalData.getBase provides, minus the database. */
+function baseAdditionalData(overrides: Partial<IWorkflowExecuteAdditionalData>): IWorkflowExecuteAdditionalData {
+	return {
+		executionId: '1',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		currentNodeParameters: undefined,
+		variables: {},
+		logAiEvent: () => {},
+		setExecutionStatus: () => {},
+		getRunExecutionData: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not available in tests');
+		},
+		...overrides,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface RunOptions {
 	/** Credentials by credential type name. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
@@ -214,25 +236,7 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes, structuredClone(options.credentials ?? {}));
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executionId: '1',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		currentNodeParameters: undefined,
-		variables: {},
-		logAiEvent: () => {},
-		setExecutionStatus: () => {},
-		getRunExecutionData: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not available in tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = baseAdditionalData({ credentialsHelper, hooks });
 
 	// The input items go to the node nothing connects into (n8n's getStartNode only knows triggers).
 	const targets = new Set(
@@ -264,4 +268,87 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 			return runs?.[runs.length - 1].error as ReturnType<RunResult['error']>;
 		},
 	};
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+/**
+ * The credential's Test button, done the way n8n's CredentialsTester does it (n8n/dist/services/
+ * credentials-tester.service.js): a temporary node whose only property routes the credential's test
+ * request, run by n8n-core's RoutingNode, then the test's rules applied to the outcome.
+ */
+export async function testCredential(typeName: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+	const { credentialTypes } = await loadPackage();
+	const testRequest = credentialTypes[typeName].test;
+	if (!testRequest) throw new Error(`${typeName} has no test`);
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { temp: '' },
+		credentials: { [typeName]: { id: 'temp', name: 'temp' } },
+	};
+	const nodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'n8n-nodes-base.noOp',
+			group: [],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: typeName, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+		},
+	} as unknown as INodeType;
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = baseAdditionalData({
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, { [typeName]: data }),
+		currentNodeParameters: node.parameters,
+	});
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		createRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const routingNode = new RoutingNode(context, nodeType, { id: 'temp', name: 'temp', type: typeName, data });
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = await routingNode.runNode();
+	} catch (error) {
+		const status = (error as { cause?: { response?: { status: number } } }).cause?.response?.status;
+		for (const rule of testRequest.rules ?? []) {
+			if (rule.type === 'responseCode' && rule.properties.value === status) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
+		return { status: 'Error', message: status ? `Received HTTP status code: ${status}` : (error as Error).message };
+	}
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const body = response?.[0]?.[0]?.json ?? {};
+			if ((body as IDataObject)[rule.properties.key] === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }

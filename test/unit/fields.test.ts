@@ -1,0 +1,41 @@
+import { boundedInteger, nonEmptyString, optionalString, phoneNumber } from '../../nodes/shared/fields';
+
+describe('phoneNumber', () => {
+	test.each([
+		['9999999999', '9999999999'],
+		['+91 99999 00001', '+919999900001'],
+		['(888) 000-0002', '8880000002'],
+		[9999999999, '9999999999'],
+	])('reads %p as %p', (input, expected) => {
+		expect(phoneNumber.parse(input)).toBe(expected);
+	});
+
+	test.each(['', 'call me', '12345', '+1234567890123456', '99-99x', '++9999999999'])('rejects %p', (input) => {
+		const result = phoneNumber.safeParse(input);
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0].message).toMatch(/^a phone number|^a value/);
+	});
+});
+
+test('optionalString reads an empty field as absent and trims the rest', () => {
+	expect(optionalString.parse('')).toBeUndefined();
+	expect(optionalString.parse('   ')).toBeUndefined();
+	expect(optionalString.parse(undefined)).toBeUndefined();
+	expect(optionalString.parse(' Callbacks ')).toBe('Callbacks');
+	expect(optionalString.parse(42)).toBe('42');
+});
+
+test('nonEmptyString refuses empty text', () => {
+	expect(nonEmptyString.safeParse(' ').success).toBe(false);
+	expect(nonEmptyString.parse(' x ')).toBe('x');
+});
+
+test('boundedInteger falls back when absent and enforces its bounds', () => {
+	const concurrency = boundedInteger(1, 50, 5);
+	expect(concurrency.parse(undefined)).toBe(5);
+	expect(concurrency.parse(12)).toBe(12);
+	expect(concurrency.parse('7')).toBe(7);
+	expect(concurrency.safeParse(0).success).toBe(false);
+	expect(concurrency.safeParse(51).success).toBe(false);
+	expect(concurrency.safeParse(2.5).success).toBe(false);
+});
