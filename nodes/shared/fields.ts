@@ -11,7 +11,8 @@ export const nonEmptyString = text.pipe(
 
 /** Optional text: an empty field (n8n's default for an unset string) reads as absent. */
 export const optionalString = z
-	.union([text, z.null(), z.undefined()])
+	.union([text, z.null()])
+	.optional()
 	.transform((value) => (value === null || value === undefined ? undefined : value.trim() || undefined));
 
 /**

@@ -48,9 +48,9 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
 }
 
 function expected(issue: Issue): string {
-	// Our own fields say what they expect as a noun phrase ("a phone number: ..."); zod's built-in
-	// messages are sentences already.
-	if (/^(a|an) /.test(issue.message)) return `Expected ${issue.message}`;
+	// Our own schemas say what they expect in lower case ("a phone number: ..."); zod's built-in
+	// messages are capitalised sentences already.
+	if (/^[a-z]/.test(issue.message)) return `Expected ${issue.message}`;
 	if (issue.code === 'invalid_type') return issue.message.replace(/^Invalid input: e/, 'E');
 	return issue.message;
 }
@@ -64,7 +64,9 @@ export function parseInput<Client>(
 	const parameters: IDataObject = {};
 	for (const property of operation.properties) {
 		if (property.type === 'notice') continue;
-		parameters[property.name] = context.getNodeParameter(property.name, itemIndex, undefined) as IDataObject[string];
+		// A parameter hidden by its display options is absent; n8n needs a fallback other than undefined to say so.
+		const value = context.getNodeParameter(property.name, itemIndex, null) as IDataObject[string];
+		if (value !== null) parameters[property.name] = value;
 	}
 	const result = operation.input.safeParse(parameters);
 	if (result.success) return result.data;

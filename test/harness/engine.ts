@@ -260,7 +260,12 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 		run,
 		output(nodeName) {
 			const runs = run.data.resultData.runData[nodeName];
-			if (!runs) throw new Error(`Node "${nodeName}" did not run`);
+			if (!runs) {
+				const failures = Object.entries(run.data.resultData.runData)
+					.filter(([, nodeRuns]) => nodeRuns.some((r) => r.error))
+					.map(([name, nodeRuns]) => `${name}: ${nodeRuns.find((r) => r.error)?.error?.message} (${nodeRuns.find((r) => r.error)?.error?.description ?? ''})`);
+				throw new Error(`Node "${nodeName}" did not run. ${failures.join('; ')}`);
+			}
 			return runs[runs.length - 1].data?.main[0] ?? [];
 		},
 		error(nodeName) {
