@@ -1,0 +1,125 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { ServiceError } from '../../../shared/errors';
+import { nonEmptyString } from '../../../shared/fields';
+import { defineOperation } from '../../../shared/operation';
+import type { SobotClient } from '../../client';
+import { customer, foundCustomer } from '../../schemas';
+import type { Customer } from '../../schemas';
+
+/** One lookup endpoint per search field, as the open API offers them (single values only). */
+const LOOKUPS = {
+	customerId: { path: '/api/crm/5/user/get_user_by_id', param: 'userid' },
+	phone: { path: '/api/crm/5/user/get_user_by_tel', param: 'user_tels' },
+	email: { path: '/api/crm/5/user/get_user_by_email', param: 'user_emails' },
+	partnerId: { path: '/api/crm/5/user/get_user_by_partnerid', param: 'partnerid' },
+} as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Search By',
+		name: 'searchBy',
+		type: 'options',
+		options: [
+			{ name: 'Customer ID', value: 'customerId', description: 'Sobot’s ID of the customer' },
+			{ name: 'Email', value: 'email' },
+			{ name: 'Partner ID', value: 'partnerId', description: 'The customer’s ID in your own system (Sobot’s "docking ID")' },
+			{ name: 'Phone', value: 'phone', description: 'For IVR flows: the caller’s number' },
+		],
+		default: 'phone',
+		description: 'Which field identifies the customer',
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 13800000000',
+		description: 'The customer ID, email, partner ID or phone number to look for (one value)',
+	},
+	{
+		displayName: 'If Not Found',
+		name: 'ifNotFound',
+		type: 'options',
+		options: [
+			{ name: 'Output an Item With Found: False', value: 'outputNotFound', description: 'The flow can branch on the "found" field' },
+			{ name: 'Fail', value: 'fail', description: 'Stop, or output the error with Continue On Fail' },
+		],
+		default: 'outputNotFound',
+	},
+	{
+		displayName:
+			'Sobot’s open API cannot look customers up by WeChat, WhatsApp, Facebook, Instagram, Line, Telegram or Discord IDs. Of the IVR query’s third-party account IDs, only the partner ID can be searched.',
+		name: 'thirdAccountNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+function customFieldsByName(values: Customer['extend_field_values'], names: Map<string, string>): Record<string, unknown> {
+	const fields: Record<string, unknown> = {};
+	for (const field of values ?? []) {
+		// Option fields carry their label in field_text; the others only a value.
+		fields[names.get(field.fieldid) ?? field.fieldid] = field.field_text || field.field_value;
+	}
+	return fields;
+}
+
+/** The IVR query API's names for the same facts, where the open API has them. */
+function ivrNames(found: Customer) {
+	return {
+		id: found.userid,
+		tel: found.user_tels,
+		email: found.user_emails,
+		partner_id: found.partnerid,
+		nick: found.user_nick,
+		uname: found.user_name,
+		isVip: found.user_level === undefined ? undefined : found.user_level === 1 ? ('1' as const) : ('2' as const),
+		vipLevel: found.vip_level,
+		isblack: found.user_status === undefined ? undefined : found.user_status === 1 ? ('1' as const) : ('0' as const),
+		userStatusName: found.user_status === undefined ? undefined : found.user_status === 1 ? ('blacklist' as const) : ('normal' as const),
+		userLabel: found.user_label,
+		enterprise_name: found.enterprise_name,
+		remark: found.remark,
+	};
+}
+
+export const find = defineOperation({
+	resource: 'customer',
+	value: 'find',
+	name: 'Find',
+	description: 'Look a customer up by ID, phone, email or partner ID',
+	action: 'Find a customer',
+	properties,
+	input: z.object({
+		searchBy: z.enum(['customerId', 'phone', 'email', 'partnerId']),
+		value: nonEmptyString,
+		ifNotFound: z.enum(['outputNotFound', 'fail']),
+	}),
+	output: foundCustomer,
+	sideEffects: false,
+	run: async (client: SobotClient, input) => {
+		const lookup = LOOKUPS[input.searchBy];
+		const body = await client.call('GET', lookup.path, { qs: { [lookup.param]: input.value } });
+		// Sobot's sheets do not say how "no such customer" looks; an answer without a customer is taken as that.
+		const parsed = customer.safeParse(body.item);
+		if (!parsed.success) {
+			if (input.ifNotFound === 'fail') {
+				throw new ServiceError(`No Sobot customer matches ${input.searchBy} "${input.value}"`, {
+					code: 'not_found',
+					description: 'Set "If Not Found" to output an item with found: false to branch on it instead.',
+				});
+			}
+			return { found: false };
+		}
+		const names = parsed.data.extend_field_values?.length ? await client.customFieldNames() : new Map<string, string>();
+		return {
+			...parsed.data,
+			...ivrNames(parsed.data),
+			found: true,
+			customFields: customFieldsByName(parsed.data.extend_field_values, names),
+		};
+	},
+});

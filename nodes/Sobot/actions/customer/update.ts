@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { nonEmptyString } from '../../../shared/fields';
+import { defineOperation } from '../../../shared/operation';
+import type { SobotClient } from '../../client';
+import { customerBody, customerFieldOptions, customerFieldsInput } from './customerFields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Sobot’s ID of the customer (userid)',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		options: customerFieldOptions(false),
+	},
+];
+
+export const update = defineOperation({
+	resource: 'customer',
+	value: 'update',
+	name: 'Update',
+	description: 'Change a customer’s fields',
+	action: 'Update a customer',
+	properties,
+	input: z.object({
+		customerId: nonEmptyString,
+		updateFields: customerFieldsInput.prefault({}).refine((fields) => Object.keys(customerBody(fields)).length > 0, {
+			error: 'at least one field to update',
+		}),
+	}),
+	output: z.looseObject({ userid: z.string(), updated: z.literal(true) }),
+	sideEffects: true,
+	run: async (client: SobotClient, input) => {
+		await client.call('POST', '/api/crm/5/user/update_user', {
+			body: { userid: input.customerId, ...customerBody(input.updateFields) },
+		});
+		return { userid: input.customerId, updated: true };
+	},
+});

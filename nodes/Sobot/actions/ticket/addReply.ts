@@ -1,0 +1,38 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { nonEmptyString, optionalString } from '../../../shared/fields';
+import { defineOperation } from '../../../shared/operation';
+import type { SobotClient } from '../../client';
+import { reply } from '../../schemas';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Ticket ID', name: 'ticketId', type: 'string', required: true, default: '' },
+	{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, required: true, default: '' },
+	{
+		displayName: 'Attachment Paths',
+		name: 'files',
+		type: 'string',
+		default: '',
+		description: 'Paths of files uploaded to Sobot, separated by ;',
+	},
+];
+
+export const addReply = defineOperation({
+	resource: 'ticket',
+	value: 'addReply',
+	name: 'Add Reply',
+	description: 'Add the customer’s reply to a ticket',
+	action: 'Add a reply to a ticket',
+	properties,
+	input: z.object({ ticketId: nonEmptyString, content: nonEmptyString, files: optionalString }),
+	output: reply,
+	sideEffects: true,
+	run: async (client: SobotClient, input) => {
+		// The sheets name save_user_reply but not its fields; these follow save_user_ticket's naming.
+		await client.call('POST', '/api/ws/5/ticket/save_user_reply', {
+			body: { ticketid: input.ticketId, reply_content: input.content, ...(input.files ? { file_str: input.files } : {}) },
+		});
+		return { ticketid: input.ticketId, replied: true };
+	},
+});

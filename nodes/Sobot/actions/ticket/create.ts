@@ -1,0 +1,101 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { nonEmptyString, optionalString } from '../../../shared/fields';
+import { defineOperation } from '../../../shared/operation';
+import type { SobotClient } from '../../client';
+import { savedTicket } from '../../schemas';
+import { customFieldParams, customFieldsOption } from '../fields';
+
+/** Where a ticket came from, as Sobot numbers its channels. */
+const SOURCES = [
+	{ name: 'App', value: 4 },
+	{ name: 'Email', value: 12 },
+	{ name: 'H5 (Mobile Web)', value: 2 },
+	{ name: 'PC (Web)', value: 1 },
+	{ name: 'Voice Message', value: 13 },
+	{ name: 'WeChat Mini-Program', value: 16 },
+	{ name: 'WeChat Official Account', value: 3 },
+	{ name: 'WeCom', value: 17 },
+];
+
+/** How the customer is identified; Sobot matches in this order of priority. */
+const CUSTOMER_KEYS = { customerId: 'userid', partnerId: 'partnerid', email: 'user_emails', phone: 'user_tels' } as const;
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: 'e.g. Refund request' },
+	{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, required: true, default: '' },
+	{
+		displayName: 'Ticket Type ID',
+		name: 'typeId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of a ticket type without sub-types, from Sobot’s data dictionary',
+	},
+	{
+		displayName: 'Customer By',
+		name: 'customerBy',
+		type: 'options',
+		options: [
+			{ name: 'Customer ID', value: 'customerId' },
+			{ name: 'Email', value: 'email' },
+			{ name: 'Partner ID', value: 'partnerId' },
+			{ name: 'Phone', value: 'phone' },
+		],
+		default: 'customerId',
+		description: 'How the ticket’s customer is identified, e.g. the ID a Find Customer step returned',
+	},
+	{ displayName: 'Customer', name: 'customer', type: 'string', required: true, default: '', placeholder: 'e.g. {{ $json.userid }}' },
+	{ displayName: 'Source', name: 'source', type: 'options', options: SOURCES, default: 1, description: 'The channel the ticket came from' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		options: [
+			{ displayName: 'Attachment Paths', name: 'files', type: 'string', default: '', description: 'Paths of files uploaded to Sobot, separated by ;' },
+			{ displayName: 'Company ID', name: 'companyId', type: 'string', default: '', description: 'Your Sobot company ID, if your account requires it' },
+			customFieldsOption,
+		],
+	},
+];
+
+export const create = defineOperation({
+	resource: 'ticket',
+	value: 'create',
+	name: 'Create',
+	description: 'Open a ticket on behalf of a customer',
+	action: 'Create a ticket',
+	properties,
+	input: z.object({
+		title: nonEmptyString,
+		content: nonEmptyString,
+		typeId: nonEmptyString,
+		customerBy: z.enum(['customerId', 'partnerId', 'email', 'phone']),
+		customer: nonEmptyString,
+		source: z.coerce.number().int(),
+		additionalFields: z
+			.object({ files: optionalString, companyId: optionalString, customFields: customFieldParams })
+			.prefault({}),
+	}),
+	output: savedTicket,
+	sideEffects: true,
+	run: async (client: SobotClient, input) => {
+		const { files, companyId, customFields } = input.additionalFields;
+		const body = await client.call('POST', '/api/ws/5/ticket/save_user_ticket', {
+			body: {
+				...(companyId ? { companyid: companyId } : {}),
+				ticket_title: input.title,
+				ticket_content: input.content,
+				ticket_typeid: input.typeId,
+				ticket_from: input.source,
+				[CUSTOMER_KEYS[input.customerBy]]: input.customer,
+				...(files ? { file_str: files } : {}),
+				...(customFields?.length ? { extend_fields: customFields } : {}),
+			},
+		});
+		return body.item;
+	},
+});

@@ -1,0 +1,92 @@
+import { z } from 'zod/v4';
+
+const text = z.union([z.string(), z.number()]).transform(String);
+const optionalText = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? undefined : String(v))).optional();
+const optionalNumber = z.union([z.number(), z.string(), z.null()]).transform((v) => (v === null || v === '' ? undefined : Number(v))).optional();
+
+/** Every open API v5 answer: HTTP 200 with `ret_code` "000000" on success, another code on failure. */
+export const envelope = z.looseObject({
+	ret_code: text,
+	ret_msg: optionalText,
+	item: z.unknown().optional(),
+	items: z.array(z.unknown()).nullish(),
+	page_no: optionalNumber,
+	page_size: optionalNumber,
+	page_count: optionalNumber,
+	total_count: optionalNumber,
+});
+export type Envelope = z.output<typeof envelope>;
+
+export const issuedToken = z.looseObject({ token: z.string().min(1), expires_in: z.coerce.number().positive() });
+
+export const extendFieldValue = z.looseObject({
+	fieldid: text,
+	field_value: optionalText,
+	field_text: optionalText,
+	field_type: optionalNumber,
+	field_type_cn: optionalText,
+});
+
+/** A customer as the open API returns it (get_user_by_*, query_users). */
+export const customer = z.looseObject({
+	userid: text.describe('Customer ID'),
+	user_nick: optionalText.describe('Nickname'),
+	user_name: optionalText.describe('Real name'),
+	user_tels: optionalText.describe('Phone numbers, separated by ;'),
+	user_emails: optionalText.describe('Email addresses, separated by ;'),
+	user_level: optionalNumber.describe('1 for a VIP, 0 otherwise'),
+	vip_level: optionalText.describe('VIP level option'),
+	user_status: optionalNumber.describe('1 when blacklisted, 0 otherwise'),
+	partnerid: optionalText.describe('Partner ID: the customer’s ID in your own system'),
+	enterpriseid: optionalText,
+	enterprise_name: optionalText,
+	companyid: optionalText,
+	remark: optionalText,
+	user_label: optionalText.describe('Tags, separated by ;'),
+	create_datetime: optionalText,
+	extend_field_values: z.array(extendFieldValue).nullish().describe('Custom fields, as Sobot sends them'),
+});
+export type Customer = z.output<typeof customer>;
+
+/**
+ * Find Customer's output: the open API's fields, custom fields by name, and the names Sobot's IVR
+ * "internal query API" uses (nick, uname, isVip, ...), so flows built for that keep working.
+ */
+export const foundCustomer = z.looseObject({
+	found: z.boolean().describe('Whether a customer matched'),
+	customFields: z.record(z.string(), z.unknown()).optional().describe('Custom field values keyed by field name'),
+	id: z.string().optional(),
+	tel: z.string().optional(),
+	email: z.string().optional(),
+	partner_id: z.string().optional(),
+	nick: z.string().optional(),
+	uname: z.string().optional(),
+	isVip: z.enum(['1', '2']).optional().describe('"1" for a VIP, "2" otherwise, as the IVR query API codes it'),
+	vipLevel: z.string().optional(),
+	isblack: z.enum(['1', '0']).optional().describe('"1" when blacklisted'),
+	userStatusName: z.enum(['blacklist', 'normal']).optional(),
+	userLabel: z.string().optional(),
+});
+
+export const customFieldDefinition = z.looseObject({
+	fieldid: text,
+	// The definitions' label key is not in the sheets; `field_name` is what Sobot's other field lists use.
+	field_name: optionalText,
+	field_type: optionalNumber,
+});
+
+export const savedCustomer = z.looseObject({ userid: text, user_nick: optionalText, companyid: optionalText });
+
+export const ticket = z.looseObject({
+	ticketid: text.describe('Ticket ID'),
+	ticket_title: optionalText,
+	ticket_content: optionalText,
+	ticket_status: optionalNumber.describe('0 new, 1 in progress, 2 awaiting reply, 3 solved, 99 closed, 98 deleted'),
+	ticket_typeid: optionalText,
+	userid: optionalText,
+	create_datetime: optionalText,
+});
+
+export const savedTicket = z.looseObject({ ticketid: text.describe('ID of the new ticket') });
+
+export const reply = z.looseObject({ ticketid: text, replied: z.literal(true) });

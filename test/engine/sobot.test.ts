@@ -1,0 +1,275 @@
+import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
+
+import { runWorkflow, testCredential } from '../harness/engine';
+import { startServer } from '../harness/server';
+import type { TestServer } from '../harness/server';
+import { SOBOT_APP_ID, SOBOT_APP_KEY, newSobotState, sobotStub } from '../harness/sobot-stub';
+import type { SobotStubState } from '../harness/sobot-stub';
+import findWorkflow from './workflows/sobot-find-customer.json';
+
+type Workflow = Pick<IWorkflowBase, 'nodes' | 'connections'>;
+
+let server: TestServer;
+let state: SobotStubState;
+// Each test gets its own app ID, so the process-wide token cache starts empty for it.
+let appId: string;
+let testNumber = 0;
+
+beforeAll(async () => {
+	server = await startServer((request) => sobotStub(state, { [appId]: SOBOT_APP_KEY, [SOBOT_APP_ID]: SOBOT_APP_KEY })(request));
+});
+afterAll(async () => await server.close());
+beforeEach(() => {
+	state = newSobotState();
+	appId = `app-${++testNumber}`;
+	server.requests.length = 0;
+});
+
+function workflow(parameters: INodeParameters = {}, continueOnFail = false): Workflow {
+	const copy = structuredClone(findWorkflow) as unknown as Workflow;
+	const node = copy.nodes.find((n) => n.name === 'Sobot')!;
+	node.parameters = { ...node.parameters, ...parameters };
+	if (continueOnFail) node.onError = 'continueRegularOutput';
+	return copy;
+}
+
+const credentials = () => ({
+	sobotApi: { region: 'custom', baseUrl: server.url, appId, appSecret: SOBOT_APP_KEY, language: 'en' },
+});
+const run = (wf: Workflow, input = [{ json: { phone: '13800000001' } }]) => runWorkflow(wf, { input, credentials: credentials() });
+const tokenRequests = () => server.requests.filter((r) => r.path.startsWith('/api/get_token'));
+
+describe('Sobot Find Customer', () => {
+	test('finds by phone: open API fields, custom fields by name, and the IVR query’s names', async () => {
+		const result = await run(workflow());
+
+		const lookup = server.requests.find((r) => r.path.startsWith('/api/crm/5/user/get_user_by_tel'))!;
+		expect(new URL(lookup.path, 'http://x').searchParams.get('user_tels')).toBe('13800000001');
+		expect(lookup.headers.token).toBe(state.tokensIssued[0]);
+		expect(lookup.headers.language).toBe('en');
+		const [item] = result.output('After');
+		expect(item.json).toMatchObject({
+			found: true,
+			userid: 'u-1001',
+			user_nick: 'Asha',
+			customFields: { Plan: 'Enterprise', 'Preferred agent': 'Ravi' },
+			id: 'u-1001',
+			tel: '13800000001',
+			email: 'asha@example.com',
+			partner_id: 'crm-1',
+			nick: 'Asha',
+			uname: 'Asha Rao',
+			isVip: '1',
+			vipLevel: 'gold',
+			isblack: '0',
+			userStatusName: 'normal',
+			userLabel: 'priority;callback',
+		});
+		expect(item.json.extend_field_values).toHaveLength(2);
+	});
+
+	test.each([
+		['customerId', 'u-1002', '/api/crm/5/user/get_user_by_id', 'userid'],
+		['email', 'asha@example.com', '/api/crm/5/user/get_user_by_email', 'user_emails'],
+		['partnerId', 'crm-1', '/api/crm/5/user/get_user_by_partnerid', 'partnerid'],
+	])('finds by %s through its own endpoint', async (searchBy, value, path, param) => {
+		const result = await run(workflow({ searchBy, value }));
+
+		const lookup = server.requests.find((r) => r.path.startsWith(path))!;
+		expect(new URL(lookup.path, 'http://x').searchParams.get(param)).toBe(value);
+		expect(result.output('After')[0].json.found).toBe(true);
+	});
+
+	test('not found is an item with found: false, or an error, as chosen', async () => {
+		const quiet = await run(workflow(), [{ json: { phone: '19999999999' } }]);
+		expect(quiet.output('After').map((i) => i.json)).toEqual([{ found: false }]);
+
+		const strict = await run(workflow({ ifNotFound: 'fail' }), [{ json: { phone: '19999999999' } }]);
+		expect(strict.error('Sobot')?.message).toBe('No Sobot customer matches phone "19999999999"');
+	});
+
+	test('an empty search value is refused before any request ("at least one, otherwise nothing")', async () => {
+		const result = await run(workflow(), [{ json: { phone: '' } }]);
+
+		expect(server.requests).toHaveLength(0);
+		expect(result.error('Sobot')?.message).toBe('Invalid value for "Value" [item 0]');
+	});
+
+	test('one token for many concurrent items, and for a second execution', async () => {
+		const input = Array.from({ length: 25 }, (_, i) => ({ json: { phone: i % 2 ? '13800000001' : '13800000002' } }));
+		const first = await run(workflow({ requestOptions: { concurrency: 10 } }), input);
+		await run(workflow(), input.slice(0, 3));
+
+		expect(tokenRequests()).toHaveLength(1);
+		expect(first.output('After')).toHaveLength(25);
+		expect(first.output('After').map((i) => i.json.userid)).toEqual(input.map((i) => (i.json.phone === '13800000001' ? 'u-1001' : 'u-1002')));
+	});
+
+	test('an expired token (900002) is replaced once and the call repeated', async () => {
+		await run(workflow());
+		state.expired.add(state.tokensIssued[0]);
+		server.requests.length = 0;
+
+		const result = await run(workflow());
+
+		expect(tokenRequests()).toHaveLength(1);
+		expect(state.tokensIssued).toHaveLength(2);
+		expect(server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/get_user_by_tel'))).toHaveLength(2);
+		expect(result.output('After')[0].json.found).toBe(true);
+	});
+
+	test('a token refused again after one refresh is an error, not a loop', async () => {
+		await run(workflow());
+		state.failWith = '900002';
+		server.requests.length = 0;
+
+		const result = await run(workflow());
+
+		expect(tokenRequests()).toHaveLength(1);
+		expect(server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/get_user_by_tel'))).toHaveLength(2);
+		expect(result.error('Sobot')?.message).toBe('The Sobot token expired and a new one was refused');
+	});
+
+	test.each([
+		['900003', 'Sobot rejected the signature: the app key is wrong'],
+		['900004', 'Sobot has no API configuration for this app ID'],
+		['999999', 'Sobot met an unknown system error'],
+		['700046', 'Your Sobot edition does not include the API'],
+		['400003', 'Sobot allows a query range of at most one month'],
+		['400004', 'Sobot requires request parameters that were empty'],
+		['400005', 'Sobot could not read a date or time'],
+		['400009', 'Sobot rejected the request (code 400009)'],
+		['510003', 'Sobot rejected the tag or blacklist change (code 510003)'],
+		['123456', 'Sobot answered with an error (code 123456)'],
+	])('return code %s is reported as "%s", with the code and Sobot’s text', async (retCode, message) => {
+		state.failWith = retCode;
+		const result = await run(workflow({}, true));
+
+		const [item] = result.output('After');
+		expect(item.json.error).toBe(message);
+		expect(item.json.code).toBe(retCode);
+		expect(item.json.description).toContain(`Sobot says: failure ${retCode}`);
+	});
+
+	test('a wrong app key is a clear error, and no secret appears anywhere', async () => {
+		const result = await runWorkflow(workflow({}, true), {
+			input: [{ json: { phone: '13800000001' } }],
+			credentials: { sobotApi: { ...credentials().sobotApi, appSecret: 'wrong-app-key-123456' } },
+		});
+
+		expect(result.output('After')[0].json).toMatchObject({ error: 'Sobot rejected the signature: the app key is wrong', code: '900003' });
+		const everything = JSON.stringify(result.run.data);
+		expect(everything).not.toContain('wrong-app-key-123456');
+		expect(everything).not.toContain(SOBOT_APP_KEY);
+	});
+});
+
+describe('Sobot customers and tickets', () => {
+	test('Search returns every customer across pages with Return All, or up to Limit', async () => {
+		state.manyCustomers = 120;
+		const all = await run(workflow({ operation: 'search', returnAll: true, filters: { nick: 'C' } }));
+		expect(all.output('After')).toHaveLength(120);
+		expect(all.output('Sobot').every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		const pages = server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/query_users'));
+		expect(pages.map((r) => new URL(r.path, 'http://x').searchParams.get('page_no'))).toEqual(['1', '2', '3']);
+		expect(new URL(pages[0].path, 'http://x').searchParams.get('user_nick')).toBe('C');
+
+		server.requests.length = 0;
+		const some = await run(workflow({ operation: 'search', returnAll: false, limit: 60 }));
+		expect(some.output('After')).toHaveLength(60);
+		expect(server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/query_users'))).toHaveLength(2);
+	});
+
+	test('Create sends the documented body and returns the customer ID', async () => {
+		const result = await run(
+			workflow({
+				operation: 'create',
+				nick: 'Chen',
+				additionalFields: { phones: '13800000009', vip: true, customFields: { field: [{ fieldId: 'f-plan', value: '2' }] } },
+			}),
+		);
+
+		const save = server.requests.find((r) => r.path === '/api/crm/5/user/save_user')!;
+		expect(save.json()).toEqual({ user_nick: 'Chen', user_tels: '13800000009', user_level: 1, extend_field_params: [{ fieldid: 'f-plan', field_value: '2' }] });
+		expect(result.output('After')[0].json).toEqual({ userid: 'u-new', user_nick: 'Chen', companyid: 'c-1' });
+	});
+
+	test('Update needs at least one field, then sends it', async () => {
+		const empty = await run(workflow({ operation: 'update', customerId: 'u-1001', updateFields: {} }));
+		expect(empty.error('Sobot')?.description).toContain('Expected at least one field to update');
+		expect(server.requests).toHaveLength(0);
+
+		const result = await run(workflow({ operation: 'update', customerId: 'u-1001', updateFields: { blacklisted: true, remark: 'abusive' } }));
+		expect(server.requests.find((r) => r.path === '/api/crm/5/user/update_user')!.json()).toEqual({ userid: 'u-1001', user_status: 1, remark: 'abusive' });
+		expect(result.output('After')[0].json).toEqual({ userid: 'u-1001', updated: true });
+	});
+
+	test('Get Custom Field Definitions outputs one item per field', async () => {
+		const result = await run(workflow({ operation: 'getCustomFields' }));
+		expect(result.output('After').map((i) => i.json.field_name)).toEqual(['Plan', 'Preferred agent']);
+	});
+
+	test('a bot flow opens a ticket for the customer it found, then replies to it', async () => {
+		const created = await run(
+			workflow({
+				resource: 'ticket',
+				operation: 'create',
+				title: 'Callback',
+				content: 'Customer asked for a callback',
+				typeId: 'type-7',
+				customerBy: 'customerId',
+				customer: 'u-1001',
+				source: 13,
+			}),
+		);
+		expect(server.requests.find((r) => r.path === '/api/ws/5/ticket/save_user_ticket')!.json()).toEqual({
+			ticket_title: 'Callback',
+			ticket_content: 'Customer asked for a callback',
+			ticket_typeid: 'type-7',
+			ticket_from: 13,
+			userid: 'u-1001',
+		});
+		expect(created.output('After')[0].json).toEqual({ ticketid: 't-501' });
+
+		const replied = await run(workflow({ resource: 'ticket', operation: 'addReply', ticketId: 't-501', content: 'Called back' }));
+		expect(server.requests.find((r) => r.path === '/api/ws/5/ticket/save_user_reply')!.json()).toEqual({ ticketid: 't-501', reply_content: 'Called back' });
+		expect(replied.output('After')[0].json).toEqual({ ticketid: 't-501', replied: true });
+
+		const fetched = await run(workflow({ resource: 'ticket', operation: 'get', ticketId: 't-501' }));
+		expect(fetched.output('After')[0].json).toMatchObject({ ticketid: 't-501', ticket_status: 1 });
+	});
+
+	test('Ticket Search sends Sobot’s date format and refuses a range over a month before sending', async () => {
+		const result = await run(
+			workflow({ resource: 'ticket', operation: 'search', createdAfter: '2026-11-01T00:00:00', createdBefore: '2026-11-20T18:30:00', filters: { status: '0' } }),
+		);
+		const query = new URL(server.requests.find((r) => r.path.startsWith('/api/ws/5/ticket/query_tickets'))!.path, 'http://x').searchParams;
+		expect(query.get('create_start_datetime')).toBe('2026-11-01 00:00:00');
+		expect(query.get('create_end_datetime')).toBe('2026-11-20 18:30:00');
+		expect(query.get('ticket_status')).toBe('0');
+		expect(result.output('After')).toHaveLength(1);
+
+		server.requests.length = 0;
+		const tooLong = await run(
+			workflow({ resource: 'ticket', operation: 'search', createdAfter: '2026-09-01T00:00:00', createdBefore: '2026-11-20T00:00:00' }),
+		);
+		expect(server.requests).toHaveLength(0);
+		expect(tooLong.error('Sobot')?.message).toBe('Invalid value for "Created Before" [item 0]');
+	});
+});
+
+describe('Sobot credential Test button', () => {
+	test('a right app ID and key fetch a token', async () => {
+		const result = await testCredential('sobotApi', credentials().sobotApi);
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(state.tokensIssued).toHaveLength(1);
+	});
+
+	test.each([
+		['a wrong key', { appSecret: 'not-the-key' }, 'The app key is wrong (Sobot rejected the signature)'],
+		['an unknown app ID', { appId: 'nobody' }, 'Sobot has no API configuration for this app ID in this region'],
+	])('%s is reported clearly', async (_, change, message) => {
+		const result = await testCredential('sobotApi', { ...credentials().sobotApi, ...change });
+		expect(result).toEqual({ status: 'Error', message });
+	});
+});
