@@ -2,9 +2,11 @@ import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialTyp
 
 import { REGIONS } from '../nodes/Sobot/region';
 
-// n8n evaluates each expression on its own: create_time and the sign's timestamp are read separately,
-// so a second ticking over between them would fail one test run in a very great many.
-const NOW_SECONDS = 'Math.floor(Date.now() / 1000)';
+// One expression builds the whole query, so create_time and the sign use the same second (n8n
+// evaluates each query parameter on its own, and a second can tick over between them).
+const SIGNED_QUERY =
+	'[Math.floor(Date.now() / 1000)].map((time) => "appid=" + encodeURIComponent($credentials.appId) + "&create_time=" + time + ' +
+	'"&sign=" + ($credentials.appId + time + $credentials.appSecret).hash("md5"))[0]';
 const BASE_URL = '$credentials.region === "custom" ? $credentials.baseUrl : $credentials.region';
 
 export class SobotApi implements ICredentialType {
@@ -65,13 +67,8 @@ export class SobotApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{${BASE_URL}}}`,
-			url: '/api/get_token',
+			url: `={{"/api/get_token?" + ${SIGNED_QUERY}}}`,
 			method: 'GET',
-			qs: {
-				appid: '={{$credentials.appId}}',
-				create_time: `={{${NOW_SECONDS}}}`,
-				sign: `={{($credentials.appId + ${NOW_SECONDS} + $credentials.appSecret).hash("md5")}}`,
-			},
 		},
 		rules: [
 			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '900003', message: 'The app key is wrong (Sobot rejected the signature)' } },

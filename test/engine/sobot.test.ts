@@ -265,6 +265,19 @@ describe('Sobot credential Test button', () => {
 		expect(state.tokensIssued).toHaveLength(1);
 	});
 
+	test('create_time and the sign agree even when the clock ticks between reads', async () => {
+		const start = Date.now();
+		let calls = 0;
+		// Every read of the clock is 0.7 s later: reading it twice would put the two in different seconds.
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => start + 700 * calls++);
+		try {
+			const result = await testCredential('sobotApi', credentials().sobotApi);
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		} finally {
+			clock.mockRestore();
+		}
+	});
+
 	test.each([
 		['a wrong key', { appSecret: 'not-the-key' }, 'The app key is wrong (Sobot rejected the signature)'],
 		['an unknown app ID', { appId: 'nobody' }, 'Sobot has no API configuration for this app ID in this region'],
