@@ -32,12 +32,12 @@ export const phoneNumber = text.pipe(
 
 export const uuid = text.pipe(z.string().trim().pipe(z.uuid({ error: 'a UUID such as 123e4567-e89b-12d3-a456-426614174000' })));
 
-export const httpUrl = text.pipe(
-	z
-		.string()
-		.trim()
-		.pipe(z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })),
-);
+const urlCheck = z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' });
+
+export const httpUrl = text.pipe(z.string().trim().pipe(urlCheck));
+
+/** An http(s) URL, or absent when the field is empty. */
+export const optionalHttpUrl = optionalString.pipe(urlCheck.optional());
 
 /** A whole number within bounds, as a node option; absent means the default. */
 export function boundedInteger(min: number, max: number, fallback: number) {
@@ -52,3 +52,8 @@ export function boundedInteger(min: number, max: number, fallback: number) {
 				.max(max, { error: `a whole number from ${min} to ${max}` }),
 		);
 }
+
+/** The ID picked in a resource locator (from a list, or typed): n8n hands over `{ __rl, mode, value }`. */
+export const resourceLocatorId = z
+	.union([z.object({ value: z.union([z.string(), z.number()]) }).transform((locator) => locator.value), z.string(), z.number()])
+	.pipe(nonEmptyString);

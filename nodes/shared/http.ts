@@ -77,6 +77,11 @@ export interface TransportOptions {
 	retryUnsafe: boolean;
 	mapError?: ErrorMapper;
 	retry?: Partial<RetryPolicy>;
+	/**
+	 * Statuses that mean "log in again". They are let through as errors so that n8n re-runs the
+	 * credential's preAuthentication and repeats the request once, as it does on such an error.
+	 */
+	authRefreshStatuses?: number[];
 }
 
 export type RequestContext =
@@ -114,6 +119,19 @@ function findNetworkError(error: unknown): { code?: string; message: string } {
 		current = (current as { cause?: unknown }).cause;
 	}
 	return { message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The HTTP answer inside an error n8n threw for a status it was told not to ignore. */
+function findResponse(error: unknown): { status: number; data: unknown; headers?: HttpResponse['headers'] } | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const response = (current as { response?: { status?: unknown; data?: unknown; headers?: unknown } }).response;
+		if (response && typeof response.status === 'number') {
+			return { status: response.status, data: response.data, headers: response.headers as HttpResponse['headers'] };
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
 }
 
 function retryAfterMs(response: HttpResponse | undefined): number | undefined {
@@ -191,7 +209,9 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			body: request.body as IHttpRequestOptions['body'],
 			timeout: request.timeoutMs ?? options.timeoutMs,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
+			ignoreHttpStatusErrors: options.authRefreshStatuses?.length
+				? { ignore: true, except: options.authRefreshStatuses }
+				: true,
 			encoding: responseType === 'stream' ? 'stream' : responseType === 'buffer' ? 'arraybuffer' : 'text',
 			json: false,
 		};
@@ -216,6 +236,17 @@ export function createTransport(context: RequestContext, options: TransportOptio
 
 	function classify(error: unknown): HttpError {
 		if (error instanceof HttpError) return error;
+		const response = findResponse(error);
+		if (response) {
+			const status = response.status;
+			const parsed = parseJson(response.data);
+			const body = parsed === NOT_JSON ? preview(String(response.data)) : parsed;
+			return new HttpError(describeStatus({ status, headers: {}, body }), 'status', true, {
+				status,
+				headers: response.headers ?? {},
+				body,
+			});
+		}
 		const { code, message } = findNetworkError(error);
 		if (code && TIMEOUT_CODES.has(code)) {
 			return new HttpError('The service did not answer in time', 'timeout', true, undefined, code);

@@ -69,6 +69,8 @@ export interface Service<Client> {
 	secretFields: readonly string[];
 	createClient(http: HttpClient, credentials: ICredentialDataDecryptedObject): Client;
 	mapError?: ErrorMapper;
+	/** Statuses after which n8n should log in again (see TransportOptions). */
+	authRefreshStatuses?: number[];
 	resources: Resource[];
 	operations: Array<Operation<Client>>;
 }

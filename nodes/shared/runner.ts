@@ -1,10 +1,17 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { InputError, Redactor, ServiceError, errorItemJson, toNodeError } from './errors';
 import { boundedInteger } from './fields';
 import { DEFAULT_TIMEOUT_MS, createTransport } from './http';
+import type { RequestContext } from './http';
 import { REQUEST_OPTIONS } from './operation';
 import type { Operation, Service } from './operation';
 
@@ -114,6 +121,27 @@ async function runPool(
 }
 
 /**
+ * A service's client for any n8n context (an execution, a load-options call, a trigger), with the
+ * redactor that knows the credential's secrets.
+ */
+export async function createServiceClient<Client>(
+	context: RequestContext,
+	service: Service<Client>,
+	options: { timeoutMs?: number; retryUnsafe?: boolean } = {},
+): Promise<{ client: Client; redactor: Redactor; credentials: ICredentialDataDecryptedObject }> {
+	const credentials = await context.getCredentials(service.credentialType);
+	const redactor = new Redactor(service.secretFields.map((field) => credentials[field] as string | undefined));
+	const http = createTransport(context, {
+		credentialType: service.credentialType,
+		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		retryUnsafe: options.retryUnsafe ?? true,
+		mapError: service.mapError,
+		authRefreshStatuses: service.authRefreshStatuses,
+	});
+	return { client: service.createClient(http, credentials), redactor, credentials };
+}
+
+/**
  * The whole execute() of every node: validates every item's parameters before any request, runs the
  * items with bounded concurrency, keeps input order and pairing, and applies Continue On Fail.
  */
@@ -142,15 +170,10 @@ export async function runOperations<Client>(
 	}
 	const options = optionsResult.data;
 
-	const credentials = await this.getCredentials(service.credentialType);
-	const redactor = new Redactor(service.secretFields.map((field) => credentials[field] as string | undefined));
-	const http = createTransport(this, {
-		credentialType: service.credentialType,
+	const { client, redactor } = await createServiceClient(this, service, {
 		timeoutMs: options.timeout,
 		retryUnsafe: !operation.sideEffects,
-		mapError: service.mapError,
 	});
-	const client = service.createClient(http, credentials);
 	const continueOnFail = this.continueOnFail();
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let failure: { itemIndex: number; error: Error } | undefined;

@@ -8,7 +8,15 @@ import 'reflect-metadata';
 
 import path from 'node:path';
 
-import { ExecuteContext, ExecutionLifecycleHooks, PackageDirectoryLoader, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	HookContext,
+	PackageDirectoryLoader,
+	RoutingNode,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	NodeHelpers,
@@ -21,7 +29,9 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHookFunctions,
 	IHttpRequestOptions,
+	IWebhookData,
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
@@ -356,4 +366,87 @@ export async function testCredential(typeName: string, data: ICredentialDataDecr
 		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+export interface TriggerHarness {
+	/** The workflow's static data, kept between calls as n8n keeps it between activations. */
+	staticData: IDataObject;
+	/** Runs a webhook lifecycle method (checkExists, create, delete) as n8n does on activation. */
+	lifecycle(method: 'checkExists' | 'create' | 'delete'): Promise<boolean>;
+	/** Delivers a request to the trigger's webhook; returns what it answered and the items it started with. */
+	deliver(body: unknown): Promise<{ status?: number; json?: unknown; started?: INodeExecutionData[]; response: IDataObject }>;
+	webhookUrl: string;
+}
+
+/** A webhook trigger node of a workflow, driven through n8n-core's own HookContext and WebhookContext. */
+export async function triggerHarness(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>,
+	nodeName: string,
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+): Promise<TriggerHarness> {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const staticData: IDataObject = {};
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		nodes: structuredClone(workflowData.nodes),
+		connections: workflowData.connections,
+		nodeTypes,
+		active: true,
+		staticData,
+		settings: { executionOrder: 'v1' },
+	});
+	const node = workflow.getNode(nodeName)!;
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const additionalData = baseAdditionalData({ credentialsHelper: new TestCredentialsHelper(credentialTypes, structuredClone(credentials)) });
+	const [webhookDescription] = nodeType.description.webhooks!;
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: String(webhookDescription.path),
+		webhookDescription,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+	} as unknown as IWebhookData;
+	const hooks = () => new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+	return {
+		staticData: workflow.staticData,
+		webhookUrl: hooks().getNodeWebhookUrl('default')!,
+		async lifecycle(method) {
+			const methods = nodeType.webhookMethods!.default as Record<string, (this: IHookFunctions) => Promise<boolean>>;
+			return await methods[method].call(hooks());
+		},
+		async deliver(body) {
+			const response: IDataObject = {};
+			const res = {
+				status(code: number) {
+					response.status = code;
+					return res;
+				},
+				json(payload: unknown) {
+					response.json = payload as IDataObject;
+					return res;
+				},
+				send(payload: unknown) {
+					response.json = payload as IDataObject;
+					return res;
+				},
+				end() {
+					return res;
+				},
+			};
+			const data = {
+				...additionalData,
+				httpRequest: { body, headers: { 'content-type': 'application/json' }, query: {}, params: {} },
+				httpResponse: res,
+			} as unknown as IWorkflowExecuteAdditionalData;
+			const context = new WebhookContext(workflow, node, data, 'trigger', webhookData, [], null);
+			const answer = await nodeType.webhook!.call(context);
+			return {
+				status: response.status as number | undefined,
+				json: response.json,
+				started: answer.workflowData?.[0],
+				response: (answer.webhookResponse ?? {}) as IDataObject,
+			};
+		},
+	};
 }

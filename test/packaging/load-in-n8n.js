@@ -42,6 +42,7 @@ async function main() {
 			name,
 			displayName: type.description.displayName,
 			usableAsTool: !!type.description.usableAsTool,
+			isTrigger: type.description.group.includes('trigger'),
 			iconUrl: type.description.iconUrl,
 			codex: type.description.codex,
 			sourcePath,

@@ -14,7 +14,7 @@ const n8nPkg = JSON.parse(readFileSync(require.resolve('n8n/package.json'), 'utf
 
 interface Loaded {
 	zod: { resolvableBeforeN8n: boolean; importedBy: string[]; loadedFrom: string; version: string };
-	nodes: Array<{ name: string; usableAsTool: boolean; iconUrl: { light: string; dark: string }; codex: { categories: string[] }; sourcePath: string }>;
+	nodes: Array<{ name: string; usableAsTool: boolean; isTrigger: boolean; iconUrl: { light: string; dark: string }; codex: { categories: string[] }; sourcePath: string }>;
 	credentials: Array<{ name: string; iconUrl: { light: string; dark: string }; hasTest: boolean; sourcePath: string }>;
 	registeredTypes: string[];
 }
@@ -51,17 +51,20 @@ test('the tarball holds the built package only', () => {
 	for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(packedFiles).toContain(file);
 });
 
-test('real n8n loads every node of the n8n section, with its icons and codex, and makes it an AI tool', () => {
+test('real n8n loads every node of the n8n section, with its icons and codex, and makes each action node an AI tool', () => {
 	const sources = loaded.nodes.map((node) => node.sourcePath).sort();
 	expect(sources).toEqual([...pkg.n8n.nodes].sort());
 	for (const node of loaded.nodes) {
-		expect(node.usableAsTool).toBe(true);
 		expect(node.codex.categories).toContain('Communication');
 		for (const icon of [node.iconUrl.light, node.iconUrl.dark]) {
 			expect(packedFiles).toContain(icon.replace(`icons/${pkg.name}/`, ''));
 		}
-		expect(loaded.registeredTypes).toEqual(expect.arrayContaining([`${pkg.name}.${node.name}`, `${pkg.name}.${node.name}Tool`]));
+		expect(loaded.registeredTypes).toContain(`${pkg.name}.${node.name}`);
+		// Triggers cannot be AI tools; every other node is one.
+		expect(node.usableAsTool).toBe(!node.isTrigger);
+		expect(loaded.registeredTypes.includes(`${pkg.name}.${node.name}Tool`)).toBe(!node.isTrigger);
 	}
+	expect(loaded.nodes.filter((node) => node.isTrigger).map((node) => node.name)).toEqual(['hoverTrigger']);
 });
 
 test('real n8n loads every credential of the n8n section, with its icons and a test', () => {

@@ -1,0 +1,188 @@
+import { createHash, timingSafeEqual } from 'crypto';
+
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { toNodeError } from '../shared/errors';
+import { createServiceClient } from '../shared/runner';
+import { hoverService } from './actions';
+import { resource, toApp, toTransaction, transaction } from './schemas';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/** What the trigger keeps between activations: never the secret itself, only its hash. */
+interface TriggerState extends IDataObject {
+	secretHash?: string;
+	previousWebhookUrl?: string | null;
+}
+
+async function appClient(context: IHookFunctions) {
+	const appId = String(context.getNodeParameter('appId'));
+	const { client, redactor } = await createServiceClient(context, hoverService);
+	return { client, redactor, path: `/apps/${encodeURIComponent(appId)}` };
+}
+
+export class HoverTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hover Trigger',
+		name: 'hoverTrigger',
+		icon: { light: 'file:hover.svg', dark: 'file:hover.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["registerWebhook"] ? "app " + $parameter["appId"] : "webhook"}}',
+		description: 'Starts the workflow when Hover reports a transaction of your app',
+		defaults: { name: 'Hover Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'hoverApi', required: true, displayOptions: { show: { registerWebhook: [true] } } }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'hover' }],
+		properties: [
+			{
+				displayName: 'Set as the App’s Webhook',
+				name: 'registerWebhook',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to set this workflow’s URL as the app’s webhook URL when the workflow is activated (and put the old one back when it is deactivated)',
+			},
+			{
+				displayName: 'App ID',
+				name: 'appId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. 43120',
+				displayOptions: { show: { registerWebhook: [true] } },
+			},
+			{
+				displayName: 'Webhook Secret',
+				name: 'webhookSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				required: true,
+				default: '',
+				displayOptions: { show: { registerWebhook: [false] } },
+				description: 'The app’s webhook secret, shown in the Hover dashboard and by the Hover node’s App → Get',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'Pending', value: 'pending' },
+					{ name: 'Succeeded', value: 'succeeded' },
+				],
+				default: [],
+				description: 'Start only for transactions with these statuses; none chosen means all',
+			},
+			{
+				displayName:
+					'Hover posts a transaction each time it is created or updated (for example when an SMS reply is parsed), sometimes days later: phones may be offline. Requests whose meta.secret is not the app’s webhook secret are refused.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (!this.getNodeParameter('registerWebhook')) return true;
+				const { client, redactor, path } = await appClient(this);
+				try {
+					const app = toApp(await client.one('GET', path));
+					const state = this.getWorkflowStaticData('node') as TriggerState;
+					if (app.webhookUrl !== this.getNodeWebhookUrl('default')) return false;
+					const secret = app.attributes.webhook_secret;
+					if (typeof secret === 'string') state.secretHash = sha256(secret).toString('hex');
+					return !!state.secretHash;
+				} catch (error) {
+					throw toNodeError(this.getNode(), error, 0, redactor);
+				}
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const { client, redactor, path } = await appClient(this);
+				try {
+					const state = this.getWorkflowStaticData('node') as TriggerState;
+					const before = toApp(await client.one('GET', path));
+					const after = toApp(await client.one('PATCH', path, { app: { webhook_url: this.getNodeWebhookUrl('default') } }));
+					const secret = after.attributes.webhook_secret ?? before.attributes.webhook_secret;
+					if (typeof secret !== 'string' || !secret) {
+						throw new NodeOperationError(this.getNode(), 'Hover did not show the app’s webhook secret', {
+							description: 'Turn off "Set as the App’s Webhook" and enter the secret from the Hover dashboard instead.',
+						});
+					}
+					state.previousWebhookUrl = before.webhookUrl ?? null;
+					state.secretHash = sha256(secret).toString('hex');
+					return true;
+				} catch (error) {
+					throw toNodeError(this.getNode(), error, 0, redactor);
+				}
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				if (!this.getNodeParameter('registerWebhook')) return true;
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				const { client, redactor, path } = await appClient(this);
+				try {
+					const app = toApp(await client.one('GET', path));
+					// Only undo our own registration: someone may have pointed the app elsewhere since.
+					if (app.webhookUrl === this.getNodeWebhookUrl('default')) {
+						await client.one('PATCH', path, { app: { webhook_url: state.previousWebhookUrl ?? null } });
+					}
+					delete state.secretHash;
+					delete state.previousWebhookUrl;
+					return true;
+				} catch (error) {
+					throw toNodeError(this.getNode(), error, 0, redactor);
+				}
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const body = this.getBodyData() as { meta?: { secret?: unknown }; data?: unknown };
+		const expected = this.getNodeParameter('registerWebhook')
+			? (this.getWorkflowStaticData('node') as TriggerState).secretHash
+			: sha256(String(this.getNodeParameter('webhookSecret'))).toString('hex');
+		const received = body?.meta?.secret;
+		const genuine =
+			typeof expected === 'string' &&
+			expected.length === 64 &&
+			typeof received === 'string' &&
+			timingSafeEqual(sha256(received), Buffer.from(expected, 'hex'));
+		if (!genuine) {
+			this.getResponseObject().status(401).json({ error: 'The webhook secret does not match' });
+			return { noWebhookResponse: true };
+		}
+
+		const data = resource.safeParse(body.data);
+		if (!data.success) {
+			throw new NodeApiError(this.getNode(), { body: body.data ?? null } as JsonObject, {
+				message: 'Hover posted something that is not a transaction',
+			});
+		}
+		const parsed = transaction.safeParse(toTransaction(data.data));
+		if (!parsed.success) {
+			throw new NodeApiError(this.getNode(), { body: body.data ?? null } as JsonObject, {
+				message: 'Hover posted a transaction in an unexpected shape',
+			});
+		}
+		const statuses = this.getNodeParameter('statuses', []) as string[];
+		if (statuses.length > 0 && !statuses.includes(String(parsed.data.status))) {
+			return { webhookResponse: { received: true, started: false } };
+		}
+		return { workflowData: [this.helpers.returnJsonArray([parsed.data as IDataObject])] };
+	}
+}

@@ -1,0 +1,55 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { resourceLocatorId } from '../../../shared/fields';
+import { defineOperation } from '../../../shared/operation';
+import type { HoverClient } from '../../client';
+import { action, toAction } from '../../schemas';
+import { actionLocator } from '../common';
+import { actionBody, actionFieldsInput, operatorsProperty, transportTypeProperty } from './fields';
+import { stepsProperty } from './steps';
+
+const properties: INodeProperties[] = [
+	actionLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			operatorsProperty,
+			{ displayName: 'Root Code', name: 'rootCode', type: 'string', default: '', placeholder: 'e.g. *144#' },
+			stepsProperty,
+			transportTypeProperty,
+		],
+	},
+	{
+		displayName: 'Hover replaces all the steps of an action that has steps: list every step here, not only the ones that change.',
+		name: 'stepsNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const update = defineOperation({
+	resource: 'action',
+	value: 'update',
+	name: 'Update',
+	description: 'Change an action; its steps are sent in full',
+	action: 'Update an action',
+	properties,
+	input: z.object({
+		actionId: resourceLocatorId,
+		updateFields: z
+			.object(actionFieldsInput)
+			.prefault({})
+			.refine((fields) => Object.keys(actionBody(fields).custom_action as object).length > 0, { error: 'at least one field to update' }),
+	}),
+	output: action,
+	sideEffects: true,
+	run: async (client: HoverClient, input) =>
+		toAction(await client.one('PATCH', `/actions/${encodeURIComponent(input.actionId)}`, actionBody(input.updateFields))),
+});

@@ -1,0 +1,28 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+
+import { createServiceClient } from '../../shared/runner';
+import { hoverService } from '../actions';
+import { toAction } from '../schemas';
+
+export const listSearch = {
+	async searchActions(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const { client } = await createServiceClient(this, hoverService);
+		const needle = filter?.toLowerCase() ?? '';
+		const actions = (await client.many('/actions')).map(toAction).filter((a) => !a.archivedAt);
+		return {
+			results: actions
+				.filter((a) => !needle || `${a.name} ${a.id} ${a.rootCode}`.toLowerCase().includes(needle))
+				.map((a) => ({ name: `${a.name ?? a.id}${a.rootCode ? ` (${a.rootCode})` : ''}`, value: a.id })),
+		};
+	},
+};
+
+export const loadOptions = {
+	async getOperators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const { client } = await createServiceClient(this, hoverService);
+		const operators = await client.worldOperators();
+		return operators
+			.map((o) => ({ name: o.country ? `${o.name} (${o.country.toUpperCase()})` : o.name, value: o.id }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	},
+};

@@ -1,0 +1,175 @@
+import { z } from 'zod/v4';
+
+const optionalText = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? null : String(v))).optional();
+const optionalCount = z.union([z.number(), z.string(), z.null()]).transform((v) => (v === null ? null : Number(v))).optional();
+
+/** One JSON:API resource as Hover sends it. */
+export const resource = z.looseObject({
+	id: z.union([z.string(), z.number()]).transform(String),
+	type: z.string().optional(),
+	attributes: z.record(z.string(), z.unknown()).default({}),
+	relationships: z.unknown().optional(),
+});
+export type Resource = z.output<typeof resource>;
+
+export const TRANSPORT_TYPES = ['ussd', 'stk', 'push', 'variable_longstring'] as const;
+
+export const action = z.looseObject({
+	id: z.string().describe('Public ID of the action, e.g. 13ce04ca'),
+	name: optionalText,
+	description: optionalText,
+	rootCode: optionalText.describe('The shortcode dialled, e.g. *144#'),
+	transportType: optionalText.describe('ussd, stk, push or variable_longstring'),
+	steps: z.array(z.string()).describe('Step values in order, e.g. ["1", "amount", "pin", "-"]'),
+	operators: z.array(z.string()).describe('Names of the network operators the action runs on'),
+	organizationId: optionalText,
+	transactionsCount: optionalCount,
+	archivedAt: optionalText.describe('When the action was archived; null while active'),
+	createdAt: optionalText,
+	updatedAt: optionalText,
+	attributes: z.record(z.string(), z.unknown()).describe('Hover’s attributes as sent'),
+});
+
+export const parser = z.looseObject({
+	id: z.string(),
+	actionId: optionalText.describe('Public ID of the action the parser belongs to'),
+	status: optionalText.describe('Status given to matching transactions: succeeded, failed or pending'),
+	category: optionalText,
+	targetType: optionalText.describe('ussd or sms'),
+	sender: optionalText,
+	regex: optionalText,
+	regexGroups: z.array(z.string()).describe('Named groups of the regex: the variables it extracts'),
+	userMessage: optionalText,
+	transactionsCount: optionalCount,
+	archivedAt: optionalText,
+	createdAt: optionalText,
+	updatedAt: optionalText,
+	attributes: z.record(z.string(), z.unknown()),
+});
+
+export const app = z.looseObject({
+	id: z.string(),
+	name: optionalText,
+	packageName: optionalText,
+	webhookUrl: optionalText,
+	organizationId: optionalText,
+	transactionsCount: optionalCount,
+	isTester: z.boolean().nullish(),
+	apkUrl: optionalText,
+	archivedAt: optionalText,
+	createdAt: optionalText,
+	updatedAt: optionalText,
+	attributes: z.record(z.string(), z.unknown()).describe('Hover’s attributes as sent, including the app’s SDK token and webhook secret'),
+});
+
+export const archived = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String), archived: z.boolean() });
+
+/** A transaction as Hover's webhook sends it (data.attributes), flattened for the trigger's output. */
+export const transaction = z.looseObject({
+	id: z.string().describe('Transaction UUID'),
+	status: optionalText.describe('pending, succeeded or failed'),
+	category: optionalText,
+	userMessage: optionalText,
+	actionId: optionalText,
+	actionName: optionalText,
+	operatorName: optionalText,
+	country: optionalText,
+	environment: optionalText,
+	initiatedAt: optionalText,
+	updatedAt: optionalText,
+	parsedVariables: z.record(z.string(), z.unknown()).describe('Variables the parsers extracted'),
+	inputExtras: z.record(z.string(), z.unknown()),
+	smsHits: z.array(z.unknown()),
+	smsMisses: z.array(z.unknown()),
+	sessionMessages: z.array(z.unknown()),
+	attributes: z.record(z.string(), z.unknown()),
+});
+
+/** Names of a regex's named groups, `(?<name>...)`, the variables a parser extracts. */
+export function namedGroups(regex: string | null | undefined): string[] {
+	return [...(regex ?? '').matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((match) => match[1]);
+}
+
+const str = (value: unknown) => (value === undefined ? undefined : (value as string | null));
+
+/** The bookkeeping every Hover resource has, and its attributes as sent. */
+function common(a: Record<string, unknown>) {
+	return {
+		transactionsCount: a.transactions_count,
+		archivedAt: str(a.archived_at) ?? null,
+		createdAt: str(a.created_at),
+		updatedAt: str(a.updated_at),
+		attributes: a,
+	};
+}
+
+export function toAction(raw: Resource) {
+	const a = raw.attributes;
+	return {
+		id: raw.id,
+		name: str(a.name),
+		description: str(a.description),
+		rootCode: str(a.root_code),
+		transportType: str(a.transport_type),
+		steps: Array.isArray(a.steps) ? a.steps.map(String) : [],
+		// Hover lists operators as [name, null] pairs.
+		operators: Array.isArray(a.operators) ? a.operators.map((o) => String(Array.isArray(o) ? o[0] : o)) : [],
+		organizationId: a.organization_id,
+		...common(a),
+	};
+}
+
+export function toParser(raw: Resource) {
+	const a = raw.attributes;
+	return {
+		id: raw.id,
+		actionId: str(a.custom_action_public_id),
+		status: str(a.status),
+		category: str(a.category),
+		targetType: str(a.target_type),
+		sender: str(a.sender),
+		regex: str(a.regex),
+		regexGroups: namedGroups(str(a.regex)),
+		userMessage: str(a.user_message),
+		...common(a),
+	};
+}
+
+export function toApp(raw: Resource) {
+	const a = raw.attributes;
+	return {
+		id: raw.id,
+		name: str(a.name),
+		packageName: str(a.package_name),
+		webhookUrl: str(a.webhook_url),
+		organizationId: a.organization_id,
+		isTester: a.is_tester as boolean | null | undefined,
+		apkUrl: str(a.apk_url),
+		...common(a),
+	};
+}
+
+export function toTransaction(raw: Resource) {
+	const a = raw.attributes;
+	const record = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+	const list = (value: unknown) => (Array.isArray(value) ? value : []);
+	return {
+		id: raw.id,
+		status: str(a.status),
+		category: str(a.category),
+		userMessage: str(a.user_message),
+		actionId: str(a.action_public_id),
+		actionName: str(a.action_name),
+		operatorName: str(a.operator_name),
+		country: str(a.country),
+		environment: str(a.environment),
+		initiatedAt: str(a.initiated_at),
+		updatedAt: str(a.updated_at),
+		parsedVariables: record(a.parsed_variables),
+		inputExtras: record(a.input_extras),
+		smsHits: list(a.sms_hits),
+		smsMisses: list(a.sms_misses),
+		sessionMessages: list(a.session_messages),
+		attributes: a,
+	};
+}

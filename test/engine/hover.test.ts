@@ -1,0 +1,322 @@
+import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
+
+import { runWorkflow, testCredential, triggerHarness } from '../harness/engine';
+import { APP_WEBHOOK_SECRET, HOVER_EMAIL, HOVER_PASSWORD, hoverStub, newHoverState, transactionWebhook } from '../harness/hover-stub';
+import type { HoverStubState } from '../harness/hover-stub';
+import { startServer } from '../harness/server';
+import type { TestServer } from '../harness/server';
+import actionsWorkflow from './workflows/hover-actions.json';
+import triggerWorkflow from './workflows/hover-trigger.json';
+
+type Workflow = Pick<IWorkflowBase, 'nodes' | 'connections'>;
+
+let server: TestServer;
+let state: HoverStubState;
+// A distinct email per test keeps the process-wide sign-in cache from carrying tokens across tests.
+let email: string;
+let testNumber = 0;
+
+beforeAll(async () => {
+	server = await startServer((request) => {
+		if (request.path.endsWith('/authenticate')) {
+			const body = request.json() as { email: string };
+			if (body.email === email) return hoverStub(state)({ ...request, json: () => ({ ...body, email: HOVER_EMAIL }) });
+		}
+		return hoverStub(state)(request);
+	});
+});
+afterAll(async () => await server.close());
+beforeEach(() => {
+	state = newHoverState();
+	email = `ops+${++testNumber}@example.com`;
+	server.requests.length = 0;
+});
+
+const credentials = (overrides: Record<string, unknown> = {}) => ({
+	hoverApi: { authentication: 'password', email, password: HOVER_PASSWORD, organizationId: '', baseUrl: `${server.url}/api`, sessionToken: '', ...overrides },
+});
+
+function workflow(parameters: INodeParameters, continueOnFail = false): Workflow {
+	const copy = structuredClone(actionsWorkflow) as unknown as Workflow;
+	const node = copy.nodes.find((n) => n.name === 'Hover')!;
+	node.parameters = { ...node.parameters, ...parameters };
+	if (continueOnFail) node.onError = 'continueRegularOutput';
+	return copy;
+}
+
+const run = (parameters: INodeParameters, input = [{ json: {} }], creds = credentials()) =>
+	runWorkflow(workflow(parameters), { input, credentials: creds });
+const calls = (method: string, prefix: string) => server.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('Hover actions', () => {
+	test('List returns one typed item per active action, the JWT sent bare', async () => {
+		const result = await run({ operation: 'list' });
+
+		const items = result.output('After').map((i) => i.json);
+		expect(items.map((a) => a.id)).toEqual(['13ce04ca', 'a1b2c3d4']);
+		expect(items[0]).toMatchObject({
+			name: 'Check Bundle Balance',
+			rootCode: '*144#',
+			transportType: 'ussd',
+			steps: ['1', '4', '-'],
+			operators: ['Safaricom Ltd.'],
+			archivedAt: null,
+			transactionsCount: 3,
+			attributes: { public_id: '13ce04ca', root_code: '*144#' },
+		});
+		const list = calls('GET', '/api/actions')[0];
+		expect(list.headers.authorization).toBe(state.tokens[0]);
+		expect(list.headers.authorization).not.toMatch(/^Bearer/);
+
+		const all = await run({ operation: 'list', includeArchived: true });
+		expect(all.output('After').map((i) => i.json.id)).toContain('0ff1ce00');
+	});
+
+	test('the JWT is fetched once for many concurrent items', async () => {
+		const input = Array.from({ length: 20 }, (_, i) => ({ json: { id: i % 2 ? '13ce04ca' : 'a1b2c3d4' } }));
+		const result = await run({ operation: 'get', actionId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, requestOptions: { concurrency: 5 } }, input);
+
+		expect(state.logins).toBe(1);
+		expect(result.output('After').map((i) => i.json.id)).toEqual(input.map((i) => i.json.id));
+	});
+
+	test('an expired JWT (401) is renewed once by signing in again, and the request repeated', async () => {
+		await run({ operation: 'get', actionId: byId('13ce04ca') });
+		state.expired.add(state.tokens[0]);
+		server.requests.length = 0;
+
+		const result = await run({ operation: 'get', actionId: byId('13ce04ca') }, [{ json: {} }], credentials({ sessionToken: state.tokens[0] }));
+
+		expect(state.logins).toBe(2);
+		expect(calls('GET', '/api/actions/13ce04ca')).toHaveLength(2);
+		expect(result.output('After')[0].json.name).toBe('Check Bundle Balance');
+	});
+
+	test('a wrong password is a clear error', async () => {
+		const result = await run({ operation: 'list' }, [{ json: {} }], credentials({ password: 'wrong' }));
+		expect(result.error('Hover')?.message).toBe('Hover refused the sign-in');
+		expect(JSON.stringify(result.run.data)).not.toContain(HOVER_PASSWORD);
+	});
+
+	test('a pasted JWT is used as it is, without signing in', async () => {
+		await run({ operation: 'list' });
+		const pasted = state.tokens[0];
+		server.requests.length = 0;
+
+		const result = await run({ operation: 'list' }, [{ json: {} }], credentials({ authentication: 'token', jwtToken: pasted, email: '', password: '' }));
+
+		expect(calls('POST', '/api/authenticate')).toHaveLength(0);
+		expect(calls('GET', '/api/actions')[0].headers.authorization).toBe(pasted);
+		expect(result.output('After')).toHaveLength(2);
+		expect(JSON.stringify(result.run.data)).not.toContain(pasted);
+	});
+
+	test('Create converts the steps to custom_steps_attributes exactly as the docs show', async () => {
+		const result = await run({
+			operation: 'create',
+			name: 'Check Bundle Balance',
+			operators: ['2172'],
+			transportType: 'ussd',
+			rootCode: '*144#',
+			steps: {
+				step: [
+					{ type: 'number', value: '1', description: 'one' },
+					{ type: 'number', value: '4' },
+					{ type: 'ok' },
+					{ type: 'variable', value: 'amount' },
+					{ type: 'selectNumberByText', value: 'bundle' },
+					{ type: 'pin' },
+				],
+			},
+		});
+
+		expect(calls('POST', '/api/actions')[0].json()).toEqual({
+			custom_action: {
+				name: 'Check Bundle Balance',
+				world_operator_ids: ['2172'],
+				transport_type: 'ussd',
+				root_code: '*144#',
+				custom_steps_attributes: {
+					'0': { order: '0', is_param: 'false', convert_val_to_num: 'false', value: '1', description: 'one' },
+					'1': { order: '1', is_param: 'false', convert_val_to_num: 'false', value: '4', description: '' },
+					'2': { order: '2', is_param: 'false', convert_val_to_num: 'false', value: '-', description: '' },
+					'3': { order: '3', is_param: 'true', convert_val_to_num: 'false', value: 'amount', description: '' },
+					'4': { order: '4', is_param: 'true', convert_val_to_num: 'true', value: 'bundle', description: '' },
+					'5': { order: '5', is_param: 'false', convert_val_to_num: 'false', value: 'pin', description: '' },
+				},
+			},
+		});
+		expect(result.output('After')[0].json).toMatchObject({ id: '5e7f9a01', steps: ['1', '4', '-', 'amount', 'bundle', 'pin'], operators: ['Safaricom Ltd.'] });
+	});
+
+	test('Create refuses bad steps and a missing root code before sending', async () => {
+		const noRoot = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'ussd', rootCode: '' });
+		expect(noRoot.error('Hover')?.message).toBe('Invalid value for "Root Code" [item 0]');
+
+		const badStep = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'ussd', rootCode: '*1#', steps: { step: [{ type: 'number', value: 'one' }] } });
+		expect(badStep.error('Hover')?.description).toContain('Expected digits only in a Number step');
+
+		// An empty required field stops n8n itself; an expression that yields none reaches the node's check.
+		const noOperator = await run({ operation: 'create', name: 'X', operators: '={{ [] }}', transportType: 'stk' });
+		expect(noOperator.error('Hover')?.message).toBe('Invalid value for "Operator Names or IDs" [item 0]');
+		expect(calls('POST', '/api/actions')).toHaveLength(0);
+	});
+
+	test('Update re-sends all the steps it is given, with PATCH', async () => {
+		const result = await run({
+			operation: 'update',
+			actionId: byId('a1b2c3d4'),
+			updateFields: { name: 'Buy Airtime v2', steps: { step: [{ type: 'number', value: '2' }, { type: 'variable', value: 'amount' }, { type: 'pin' }] } },
+		});
+		const patch = calls('PATCH', '/api/actions/a1b2c3d4')[0].json() as { custom_action: Record<string, unknown> };
+		expect(patch.custom_action.name).toBe('Buy Airtime v2');
+		expect(Object.keys(patch.custom_action.custom_steps_attributes as object)).toEqual(['0', '1', '2']);
+		expect(result.output('After')[0].json.steps).toEqual(['2', 'amount', 'pin']);
+	});
+
+	test('Archive, Restore and List Parsers', async () => {
+		const archived = await run({ operation: 'archive', actionId: byId('13ce04ca') });
+		expect(archived.output('After')[0].json).toEqual({ id: '13ce04ca', archived: true });
+		const restored = await run({ operation: 'restore', actionId: byId('13ce04ca') });
+		expect(restored.output('After')[0].json.archivedAt).toBeNull();
+		const parsers = await run({ operation: 'listParsers', actionId: byId('13ce04ca') });
+		expect(parsers.output('After').map((i) => i.json)).toEqual([
+			expect.objectContaining({ id: '157340', actionId: '13ce04ca', regexGroups: ['balance', 'currency'] }),
+		]);
+	});
+
+	test('an unknown action is a clear 404', async () => {
+		const result = await run({ operation: 'get', actionId: byId('deadbeef') });
+		expect(result.error('Hover')?.message).toBe('Hover has no such item');
+		expect(result.error('Hover')?.httpCode).toBe('404');
+	});
+});
+
+describe('Hover parsers and apps', () => {
+	test('a parser’s regex is checked before sending, and its named groups listed', async () => {
+		const bad = await run({ resource: 'parser', operation: 'create', actionId: byId('13ce04ca'), status: 'succeeded', category: 'balance', regex: 'Balance: (?<b>[' });
+		expect(bad.error('Hover')?.description).toMatch(/Regex: Expected a valid regular expression/);
+		expect(calls('POST', '/api/parsers')).toHaveLength(0);
+
+		const good = await run({
+			resource: 'parser',
+			operation: 'create',
+			actionId: byId('13ce04ca'),
+			status: 'failed',
+			category: 'line-not-active',
+			regex: 'line (?<line>\\d+) is not active',
+			additionalFields: { userMessage: 'Line inactive' },
+		});
+		expect(calls('POST', '/api/parsers')[0].json()).toEqual({
+			parser: { action_id: '13ce04ca', status: 'failed', regex: 'line (?<line>\\d+) is not active', category: 'line-not-active', user_message: 'Line inactive' },
+		});
+		expect(good.output('After')[0].json).toMatchObject({ id: '157341', status: 'failed', regexGroups: ['line'] });
+	});
+
+	test('a 422 shows Hover’s field errors', async () => {
+		const result = await run({ resource: 'parser', operation: 'create', actionId: byId('nope1234'), status: 'failed', category: 'x', regex: 'x' });
+		expect(result.error('Hover')?.message).toBe('Hover rejected the request');
+		expect(result.error('Hover')?.description).toBe('action_id: must exist');
+	});
+
+	test('an app’s webhook URL can be set, and must be a URL', async () => {
+		const result = await run({ resource: 'app', operation: 'update', appId: '43120', updateFields: { webhookUrl: 'https://n8n.example.com/webhook/hover' } });
+		expect(calls('PATCH', '/api/apps/43120')[0].json()).toEqual({ app: { webhook_url: 'https://n8n.example.com/webhook/hover' } });
+		expect(result.output('After')[0].json.webhookUrl).toBe('https://n8n.example.com/webhook/hover');
+
+		const bad = await run({ resource: 'app', operation: 'update', appId: '43120', updateFields: { webhookUrl: 'not a url' } });
+		expect(bad.error('Hover')?.description).toContain('Expected an http:// or https:// URL');
+	});
+
+	test('parser and app Archive/Restore go to their own paths', async () => {
+		await run({ resource: 'parser', operation: 'archive', parserId: '157340' });
+		await run({ resource: 'app', operation: 'restore', appId: '43120' });
+		expect(calls('DELETE', '/api/parsers/157340')).toHaveLength(1);
+		expect(calls('PUT', '/api/apps/43120/restore')).toHaveLength(1);
+	});
+});
+
+describe('Hover credential Test button', () => {
+	test('lists actions with a right email and password', async () => {
+		const result = await testCredential('hoverApi', credentials().hoverApi);
+		expect(result.status).toBe('OK');
+	});
+
+	test('fails with a wrong password', async () => {
+		const result = await testCredential('hoverApi', credentials({ password: 'wrong' }).hoverApi);
+		expect(result).toEqual({ status: 'Error', message: 'Received HTTP status code: 401' });
+	});
+});
+
+describe('Hover Trigger', () => {
+	const trigger = async (parameters: INodeParameters = {}) => {
+		const copy = structuredClone(triggerWorkflow) as unknown as Workflow;
+		copy.nodes[0].parameters = { ...copy.nodes[0].parameters, ...parameters };
+		return await triggerHarness(copy, 'Hover Trigger', credentials());
+	};
+
+	test('activation sets the workflow as the app’s webhook, deactivation puts the old URL back', async () => {
+		const hooks = await trigger();
+
+		expect(await hooks.lifecycle('checkExists')).toBe(false);
+		expect(await hooks.lifecycle('create')).toBe(true);
+		expect(state.apps.get('43120')!.webhook_url).toBe(hooks.webhookUrl);
+		expect(JSON.stringify(hooks.staticData)).not.toContain(APP_WEBHOOK_SECRET);
+		expect(await hooks.lifecycle('checkExists')).toBe(true);
+
+		expect(await hooks.lifecycle('delete')).toBe(true);
+		expect(state.apps.get('43120')!.webhook_url).toBe('https://old.example.com/hook');
+	});
+
+	test('a transaction with the app’s secret starts the workflow with the typed transaction', async () => {
+		const hooks = await trigger();
+		await hooks.lifecycle('create');
+
+		const answer = await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET));
+
+		expect(answer.status).toBeUndefined();
+		expect(answer.started).toHaveLength(1);
+		expect(answer.started![0].json).toMatchObject({
+			id: '0b6f4c1e-7d52-4a0e-9b1e-3f2a1c9d8e7f',
+			status: 'succeeded',
+			category: 'balance',
+			actionId: '13ce04ca',
+			actionName: 'Check Bundle Balance',
+			operatorName: 'Safaricom Ltd.',
+			parsedVariables: { balance: '120.50', currency: 'KES' },
+			smsHits: [{ message: 'Balance: 120.50 KES', sender: 'MPESA', timestamp: '2026-11-23T08:00:04Z' }],
+		});
+		expect(JSON.stringify(answer.started)).not.toContain(APP_WEBHOOK_SECRET);
+	});
+
+	test.each([
+		['a wrong secret', transactionWebhook('whsec-guess')],
+		['no secret', { data: transactionWebhook('x').data }],
+		['an empty body', {}],
+	])('%s is refused with 401 and starts nothing', async (_, body) => {
+		const hooks = await trigger();
+		await hooks.lifecycle('create');
+
+		const answer = await hooks.deliver(body);
+
+		expect(answer.status).toBe(401);
+		expect(answer.started).toBeUndefined();
+	});
+
+	test('with a secret entered by hand, no app is touched', async () => {
+		const hooks = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET });
+
+		expect(await hooks.lifecycle('checkExists')).toBe(true);
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET))).started).toHaveLength(1);
+		expect((await hooks.deliver(transactionWebhook('whsec-guess'))).status).toBe(401);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	test('only the chosen statuses start the workflow', async () => {
+		const hooks = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET, statuses: ['failed'] });
+
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'succeeded'))).started).toBeUndefined();
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'failed'))).started).toHaveLength(1);
+	});
+});
