@@ -36,8 +36,19 @@ const urlCheck = z.url({ protocol: /^https?$/, error: 'an http:// or https:// UR
 
 export const httpUrl = text.pipe(z.string().trim().pipe(urlCheck));
 
+/** `schema`, or absent when the field is empty (n8n's default for an unset field). */
+export function optionalOf<T extends z.ZodType>(schema: T) {
+	// Not a union: a union reports only "Invalid input", hiding what the schema expected.
+	const optional = schema.optional() as unknown as z.ZodType<z.output<T> | undefined, {} | undefined>;
+	return z
+		.unknown()
+		.transform((value) => (value === '' || value === null ? undefined : value))
+		.pipe(optional)
+		.optional();
+}
+
 /** An http(s) URL, or absent when the field is empty. */
-export const optionalHttpUrl = optionalString.pipe(urlCheck.optional());
+export const optionalHttpUrl = optionalOf(httpUrl);
 
 /** A whole number within bounds, as a node option; absent means the default. */
 export function boundedInteger(min: number, max: number, fallback: number) {
@@ -57,3 +68,17 @@ export function boundedInteger(min: number, max: number, fallback: number) {
 export const resourceLocatorId = z
 	.union([z.object({ value: z.union([z.string(), z.number()]) }).transform((locator) => locator.value), z.string(), z.number()])
 	.pipe(nonEmptyString);
+
+/** A JSON object, typed in a JSON field (text) or mapped from an expression (already an object). */
+export const jsonObject = z
+	.unknown()
+	.transform((value, ctx) => {
+		if (typeof value !== 'string') return value;
+		try {
+			return JSON.parse(value) as unknown;
+		} catch {
+			ctx.addIssue({ code: 'custom', message: 'valid JSON' });
+			return z.NEVER;
+		}
+	})
+	.pipe(z.record(z.string(), z.unknown(), { error: 'a JSON object' }));

@@ -36,6 +36,8 @@ export interface Operation<Client> {
 	sideEffects: boolean;
 	/** True when run returns a list that becomes one output item per element. */
 	returnsList?: boolean;
+	/** True when run returns `{ json, binary }`: json is validated with `output`, binary passed on. */
+	binaryOutput?: boolean;
 	run(client: Client, input: unknown, context: OperationContext): Promise<unknown>;
 }
 
@@ -50,6 +52,7 @@ export function defineOperation<Client, Input extends z.ZodType, Output extends 
 	output: Output;
 	sideEffects: boolean;
 	returnsList?: boolean;
+	binaryOutput?: boolean;
 	/** Returns the service's answer; the runner validates it with `output` (a list when `returnsList`). */
 	run(client: Client, input: z.output<Input>, context: OperationContext): Promise<unknown>;
 }): Operation<Client> {

@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
+	IBinaryKeyData,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -93,7 +94,10 @@ function toOutputItems<Client>(
 	itemIndex: number,
 ): INodeExecutionData[] {
 	const values = operation.returnsList ? (Array.isArray(result) ? result : [result]) : [result];
-	return values.map((value) => {
+	return values.map((result) => {
+		const { json: value, binary } = operation.binaryOutput
+			? (result as { json: unknown; binary?: IBinaryKeyData })
+			: { json: result, binary: undefined };
 		const parsed = operation.output.safeParse(value);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0] as Issue;
@@ -102,7 +106,7 @@ function toOutputItems<Client>(
 				body: value,
 			});
 		}
-		return { json: parsed.data as IDataObject, pairedItem: { item: itemIndex } };
+		return { json: parsed.data as IDataObject, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
 	});
 }
 

@@ -6,9 +6,14 @@
  */
 import 'reflect-metadata';
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { Container } from '@n8n/di';
+
 import {
+	BinaryDataService,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	HookContext,
@@ -60,8 +65,39 @@ export interface LoadedPackage {
 }
 
 let loaded: Promise<LoadedPackage> | undefined;
+let binaryData: Promise<BinaryDataService> | undefined;
+
+/** n8n's binary data store in filesystem mode, in a temporary folder: binary items get IDs and stream, as in n8n. */
+export function binaryDataService(): Promise<BinaryDataService> {
+	binaryData ??= (async () => {
+		const quiet = { error() {}, warn() {}, info() {}, debug() {} };
+		const config = {
+			mode: 'filesystem',
+			availableModes: ['filesystem'],
+			localStoragePath: mkdtempSync(path.join(tmpdir(), 'n8n-binary-')),
+			signingSecret: 'test-signing-secret',
+			dbMaxFileSize: 0,
+		};
+		const service = new BinaryDataService(config as never, quiet as never, quiet as never);
+		await service.init();
+		Container.set(BinaryDataService, service);
+		return service;
+	})();
+	return binaryData;
+}
+
+/** Puts a file into the binary data store, as an upstream node would; returns the item's binary entry. */
+export async function storedBinary(content: Buffer, fileName: string, mimeType: string) {
+	const service = await binaryDataService();
+	return await service.store({ type: 'execution', workflowId: 'test', executionId: '1' }, content, {
+		data: '',
+		mimeType,
+		fileName,
+	});
+}
 
 async function load(): Promise<LoadedPackage> {
+	await binaryDataService();
 	const loader = new PackageDirectoryLoader(PACKAGE_DIR);
 	await loader.loadAll();
 	const all: INodeTypeData = {};

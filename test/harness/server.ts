@@ -6,6 +6,7 @@ export interface RecordedRequest {
 	path: string;
 	headers: http.IncomingHttpHeaders;
 	body: string;
+	raw: Buffer;
 	json(): unknown;
 }
 
@@ -33,13 +34,15 @@ export async function startServer(handler: (request: RecordedRequest) => Reply |
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', async () => {
-			const body = Buffer.concat(chunks).toString('utf8');
+			const raw = Buffer.concat(chunks);
+			const body = raw.toString('utf8');
 			const recorded: RecordedRequest = {
 				method: req.method ?? 'GET',
 				path: req.url ?? '/',
 				headers: req.headers,
 				body,
-				json: () => JSON.parse(body),
+				raw,
+				json: () => (body ? JSON.parse(body) : {}),
 			};
 			requests.push(recorded);
 			const reply = await handler(recorded);
@@ -49,11 +52,13 @@ export async function startServer(handler: (request: RecordedRequest) => Reply |
 				return;
 			}
 			const isText = typeof reply.body === 'string';
+			const isBytes = Buffer.isBuffer(reply.body);
 			res.writeHead(reply.status ?? 200, {
-				'content-type': isText ? 'text/html' : 'application/json',
+				'content-type': isBytes ? 'application/octet-stream' : isText ? 'text/html' : 'application/json',
 				...reply.headers,
 			});
-			res.end(reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body));
+			if (isBytes) res.end(reply.body as Buffer);
+			else res.end(reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

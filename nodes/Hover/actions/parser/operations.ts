@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { nonEmptyString, optionalString, resourceLocatorId } from '../../../shared/fields';
+import { nonEmptyString, optionalOf, optionalString, resourceLocatorId } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
 import { parser, toParser } from '../../schemas';
@@ -114,7 +114,7 @@ export const update = defineOperation({
 		updateFields: z
 			.object({
 				category: optionalString,
-				regex: optionalString.pipe(compiles.optional()),
+				regex: optionalOf(regex),
 				status: z.enum(['succeeded', 'failed', 'pending']).optional(),
 				userMessage: optionalString,
 			})

@@ -1,0 +1,71 @@
+import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class ServicePatternApi implements ICredentialType {
+	name = 'servicePatternApi';
+
+	displayName = 'ServicePattern (Bright Pattern) API';
+
+	icon: Icon = { light: 'file:../nodes/ServicePattern/servicePattern.svg', dark: 'file:../nodes/ServicePattern/servicePattern.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center#servicepattern-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.brightpattern.com',
+			required: true,
+			description: 'Address of the contact center’s web server (a port may be added), without a path',
+		},
+		{
+			displayName: 'Tenant URL',
+			name: 'tenantUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'example.brightpattern.com',
+			required: true,
+			description: 'The contact center’s domain, shown at the top right of the Contact Center Administrator app',
+		},
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The unique identifier of the Messaging/Chat scenario entry',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			options: [
+				{ name: 'V1', value: 'v1' },
+				{ name: 'V2', value: 'v2', description: 'Adds Get Version and push notification subscriptions' },
+			],
+			default: 'v1',
+		},
+	];
+
+	// The Authorization header names the conversation's client ID, so the node sets it per request.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { 'User-Agent': 'MobileClient' },
+			qs: { tenantUrl: '={{$credentials.tenantUrl}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '=/clientweb/api/{{$credentials.apiVersion}}/availability',
+			method: 'GET',
+			headers: {
+				Accept: 'application/json',
+				Authorization: '=MOBILE-API-140-327-PLAIN appId="{{$credentials.appId}}", clientId="00000000-0000-4000-8000-00000000c7e5"',
+			},
+		},
+	};
+}

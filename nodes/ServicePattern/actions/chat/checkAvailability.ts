@@ -1,0 +1,21 @@
+import { defineOperation } from '../../../shared/operation';
+import type { ServicePatternClient } from '../../client';
+import { availability } from '../../schemas';
+import { clientIdOf, conversationProperties, conversationRequired } from '../common';
+
+export const checkAvailability = defineOperation({
+	resource: 'chat',
+	value: 'checkAvailability',
+	name: 'Check Availability',
+	description: 'Whether the scenario entry is within its hours of operation, with the expected wait',
+	action: 'Check chat availability',
+	properties: conversationProperties,
+	input: conversationRequired({}),
+	output: availability,
+	sideEffects: false,
+	run: async (client: ServicePatternClient, input) => {
+		const clientId = clientIdOf(input);
+		const answer = (await client.json(clientId, 'GET', '/availability')) as { chat?: string; ewt?: string };
+		return { ...answer, clientId, available: answer.chat === 'available' };
+	},
+});

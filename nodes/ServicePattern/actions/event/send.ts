@@ -1,0 +1,60 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { ServiceError } from '../../../shared/errors';
+import { defineOperation } from '../../../shared/operation';
+import type { ServicePatternClient } from '../../client';
+import { clientEventSchema, sentEvent } from '../../schemas';
+import type { ClientEvent } from '../../schemas';
+import { readEvents } from '../chat/events';
+import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired } from '../common';
+import type { ConversationInput } from '../common';
+
+/** An operation that sends one client event to the conversation's chat. */
+export function sendEventOperation<Shape extends z.ZodRawShape>(options: {
+	resource?: string;
+	value: string;
+	name: string;
+	description: string;
+	action: string;
+	properties: INodeProperties[];
+	input: Shape;
+	/** False only for events that are harmless to repeat. */
+	sideEffects?: boolean;
+	build: (input: z.output<z.ZodObject<Shape>>, chatId: string) => unknown;
+}) {
+	return defineOperation({
+		resource: options.resource ?? 'event',
+		value: options.value,
+		name: options.name,
+		description: options.description,
+		action: options.action,
+		properties: [...conversationProperties, chatIdProperty, ...options.properties],
+		input: conversationRequired({ ...chatIdInput, ...options.input }),
+		output: sentEvent,
+		sideEffects: options.sideEffects ?? true,
+		run: async (client: ServicePatternClient, values) => {
+			// The generic shape hides the conversation fields from the type checker; they are there.
+			const input = values as unknown as ConversationInput & { chatId?: string };
+			const clientId = clientIdOf(input);
+			const chatId = await chatIdOf(client, clientId, input.chatId);
+			const checked = clientEventSchema.safeParse(options.build(values as z.output<z.ZodObject<Shape>>, chatId));
+			if (!checked.success) {
+				const issue = checked.error.issues[0];
+				throw new ServiceError('The event is not one the contact center accepts', {
+					description: `${issue.path.join('.') || 'event'}: ${issue.message}`,
+				});
+			}
+			const answer = await client.sendEvent(clientId, chatId, checked.data as ClientEvent);
+			return { clientId, chatId, sent: checked.data, events: readEvents(answer).events };
+		},
+	});
+}
+
+export const messageIdProperty: INodeProperties = {
+	displayName: 'Message ID',
+	name: 'messageId',
+	type: 'string',
+	default: '',
+	description: 'Leave empty to number it as <chat ID>:<n>',
+};

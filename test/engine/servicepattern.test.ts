@@ -1,0 +1,217 @@
+import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
+
+import { conversationClientId } from '../../nodes/ServicePattern/client';
+import { binaryDataService, runWorkflow, storedBinary } from '../harness/engine';
+import { startServer } from '../harness/server';
+import type { TestServer } from '../harness/server';
+import { AGENT, PHOTO, SP_APP_ID, SP_TENANT, newSpState, servicePatternStub } from '../harness/servicepattern-stub';
+import type { SpStubState } from '../harness/servicepattern-stub';
+import chatWorkflow from './workflows/servicepattern-chat.json';
+
+type Workflow = Pick<IWorkflowBase, 'nodes' | 'connections'>;
+
+let server: TestServer;
+let state: SpStubState;
+
+beforeAll(async () => {
+	server = await startServer((request) => servicePatternStub(state)(request));
+});
+afterAll(async () => await server.close());
+beforeEach(() => {
+	state = newSpState();
+	server.requests.length = 0;
+});
+
+const credentials = (overrides: Record<string, unknown> = {}) => ({
+	servicePatternApi: { baseUrl: server.url, tenantUrl: SP_TENANT, appId: SP_APP_ID, apiVersion: 'v1', ...overrides },
+});
+
+function workflow(parameters: INodeParameters, continueOnFail = false): Workflow {
+	const copy = structuredClone(chatWorkflow) as unknown as Workflow;
+	const node = copy.nodes.find((n) => n.name === 'ServicePattern')!;
+	node.parameters = { ...node.parameters, ...parameters };
+	if (continueOnFail) node.onError = 'continueRegularOutput';
+	return copy;
+}
+
+const customer = (name = 'whatsapp:+15550001') => [{ json: { customer: name } }];
+const run = (parameters: INodeParameters, input = customer(), creds = credentials()) => runWorkflow(workflow(parameters), { input, credentials: creds });
+const out = async (parameters: INodeParameters, input = customer()) => {
+	const result = await run(parameters, input);
+	const error = result.error('ServicePattern');
+	if (error) throw new Error(`${error.message}: ${error.description ?? ''}`);
+	return result.output('After').map((i) => i.json);
+};
+
+describe('ServicePattern conversations', () => {
+	test('a conversation key maps to the same UUID v5 client ID every time, and different keys to different ones', () => {
+		const id = conversationClientId('whatsapp:+15550001');
+		expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		expect(conversationClientId('whatsapp:+15550001')).toBe(id);
+		expect(conversationClientId('whatsapp:+15550002')).not.toBe(id);
+	});
+
+	test('every request carries the documented headers and tenantUrl', async () => {
+		const [item] = await out({ operation: 'checkAvailability' });
+
+		expect(item).toMatchObject({ chat: 'available', available: true, ewt: '3', clientId: conversationClientId('whatsapp:+15550001') });
+		const [request] = server.requests;
+		expect(request.path).toBe(`/clientweb/api/v1/availability?tenantUrl=${SP_TENANT}`);
+		expect(request.headers.authorization).toBe(`MOBILE-API-140-327-PLAIN appId="${SP_APP_ID}", clientId="${item.clientId}"`);
+		expect(request.headers['user-agent']).toBe('MobileClient');
+	});
+
+	test('a whole chat: request, agent joins and greets, customer replies, agent answers, customer ends it', async () => {
+		const [chat] = await out({ operation: 'requestChat', additionalFields: { from: 'Ann', phoneNumber: '+1 555 0001', parameters: { parameter: [{ name: 'first_name', value: 'Ann' }] } } });
+		expect(chat).toMatchObject({ chatId: 'chat-1', state: 'queued', is_new_chat: true });
+		expect(server.requests[0].json()).toEqual({ phone_number: '+15550001', from: 'Ann', parameters: { first_name: 'Ann' } });
+
+		const [first] = await out({ operation: 'getNewChatEvents' });
+		expect(first.chatId).toBe('chat-1');
+		expect((first.events as Array<Record<string, unknown>>).map((e) => e.event)).toEqual(['chat_session_status', 'chat_session_party_joined', 'chat_session_message']);
+		const greeting = (first.events as Array<Record<string, unknown>>)[2];
+		expect(greeting).toMatchObject({ party_id: AGENT.party_id, msg: 'Hello, how can I help?' });
+		// The greeting's timestamp is in seconds, the join's in milliseconds: both become ISO times.
+		expect(String(greeting.time)).toMatch(/^20\d\d-/);
+		expect(String((first.events as Array<Record<string, unknown>>)[1].time)).toMatch(/^20\d\d-/);
+
+		const [sent] = await out({ resource: 'event', operation: 'sendMessage', message: 'My order is late' });
+		expect(sent.sent).toMatchObject({ event: 'chat_session_message', msg: 'My order is late' });
+		expect(String((sent.sent as { msg_id: string }).msg_id)).toMatch(/^chat-1:\d+$/);
+
+		const [reply] = await out({ operation: 'getNewChatEvents' });
+		expect(reply.events).toEqual([expect.objectContaining({ event: 'chat_session_message', msg: 'You said: My order is late' })]);
+		expect(reply.ended).toBe(false);
+
+		await out({ resource: 'event', operation: 'sendMessage', message: 'ok bye' });
+		const [last] = await out({ operation: 'getNewChatEvents' });
+		expect((last.events as Array<Record<string, unknown>>).map((e) => e.event)).toEqual(['chat_session_message', 'chat_session_ended']);
+		expect(last.ended).toBe(true);
+
+		const [none] = await out({ operation: 'getActiveChat' });
+		expect(none).toEqual({ clientId: chat.clientId, active: false });
+	});
+
+	test('Request Chat again returns the conversation’s existing session; other customers get their own', async () => {
+		await out({ operation: 'requestChat' });
+		const [again] = await out({ operation: 'requestChat' });
+		const [other] = await out({ operation: 'requestChat' }, customer('whatsapp:+15550009'));
+		expect(again).toMatchObject({ chatId: 'chat-1', is_new_chat: false });
+		expect(other).toMatchObject({ chatId: 'chat-2', is_new_chat: true });
+	});
+
+	test('Get Active Chat can fail instead, and chat operations without a chat say so', async () => {
+		const strict = await run({ operation: 'getActiveChat', ifNone: 'fail' });
+		expect(strict.error('ServicePattern')?.message).toBe('This conversation has no active chat');
+		const send = await run({ resource: 'event', operation: 'sendMessage', message: 'hi' });
+		expect(send.error('ServicePattern')?.message).toBe('This conversation has no active chat');
+	});
+
+	test('typing, location, navigation, form data and raw events are sent as the API defines them', async () => {
+		await out({ operation: 'requestChat' });
+		await out({ resource: 'event', operation: 'sendTyping', typing: true });
+		await out({ resource: 'event', operation: 'sendTyping', typing: false });
+		await out({ resource: 'event', operation: 'sendLocation', latitude: 52.52, longitude: 13.405 });
+		await out({ resource: 'event', operation: 'sendNavigation', page: 'https://shop.example.com/checkout', title: 'Checkout' });
+		await out({ resource: 'event', operation: 'submitFormData', formRequestId: 'form-9', formName: 'survey', data: '{"score": 5}' });
+		await out({ resource: 'event', operation: 'sendEvent', event: '{"event":"chat_session_message_read","ref_msg_id":"a:1"}' });
+
+		const sent = server.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/clientweb/api/v1/chats/chat-1/events')).map((r) => (r.json() as { events: unknown[] }).events[0]);
+		expect(sent).toEqual([
+			{ event: 'chat_session_typing' },
+			{ event: 'chat_session_not_typing' },
+			{ event: 'chat_session_location', msg_id: expect.stringMatching(/^chat-1:/), latitude: 52.52, longitude: 13.405 },
+			{ event: 'chat_session_navigation', msg_id: expect.stringMatching(/^chat-1:/), page: 'https://shop.example.com/checkout', title: 'Checkout' },
+			{ event: 'chat_session_form_data', form_request_id: 'form-9', form_name: 'survey', data: { score: 5 } },
+			{ event: 'chat_session_message_read', ref_msg_id: 'a:1' },
+		]);
+	});
+
+	test('an event the API does not define, or a bad one, is refused before sending', async () => {
+		await out({ operation: 'requestChat' });
+		server.requests.length = 0;
+		const unknown = await run({ resource: 'event', operation: 'sendEvent', event: '{"event":"chat_session_dance"}' });
+		expect(unknown.error('ServicePattern')?.message).toBe('The event is not one the contact center accepts');
+		const badForm = await run({ resource: 'event', operation: 'submitFormData', formRequestId: 'f', data: 'not json' });
+		expect(badForm.error('ServicePattern')?.description).toContain('Expected valid JSON');
+		expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
+	test('Get Chat History returns every event, End Chat ends the session', async () => {
+		await out({ operation: 'requestChat' });
+		await out({ resource: 'event', operation: 'sendMessage', message: 'hello' });
+		const [history] = await out({ operation: 'getChatHistory' });
+		expect((history.events as unknown[]).length).toBe(5);
+		const [ended] = await out({ operation: 'endChat' });
+		expect(ended.sent).toEqual({ event: 'chat_session_end' });
+		expect((await out({ operation: 'getActiveChat' }))[0]).toMatchObject({ active: false });
+	});
+
+	test('Get Expected Parameters lists name and type', async () => {
+		const [item] = await out({ operation: 'getExpectedParameters' });
+		expect(item.parameters).toEqual([{ name: 'first_name', type: 'FIRST_NAME' }, { name: 'phone', type: 'PHONE' }]);
+	});
+
+	test('v2 extras: Get Version works on v2 and says what is needed on v1', async () => {
+		const v2 = await runWorkflow(workflow({ operation: 'getVersion' }), { input: customer(), credentials: credentials({ apiVersion: 'v2' }) });
+		expect(v2.output('After')[0].json).toMatchObject({ server_version: '5.5.6.12345 (Stable)' });
+		const v1 = await run({ operation: 'getVersion' });
+		expect(v1.error('ServicePattern')?.message).toBe('Get Version needs API version v2');
+	});
+
+	test.each([
+		[{ appId: 'wrong' }, 'The contact center refused the request: Missing or invalid application unique id', '3000'],
+		[{ tenantUrl: 'other.example.com' }, 'The contact center refused the request: Missing or invalid tenantUrl', '1000'],
+	])('configuration errors are explained (%p)', async (change, message, code) => {
+		const result = await runWorkflow(workflow({ operation: 'checkAvailability' }, true), { input: customer(), credentials: credentials(change) });
+		expect(result.output('After')[0].json).toMatchObject({ error: message, code });
+		expect(String(result.output('After')[0].json.description)).toContain('Check the Base URL, Tenant URL and App ID');
+	});
+});
+
+describe('ServicePattern files', () => {
+	test('Upload File streams stored binary data as the multipart part "file", then posts it into the chat', async () => {
+		await out({ operation: 'requestChat' });
+		const content = Buffer.alloc(300_000, 7);
+		const binary = await storedBinary(content, 'invoice.pdf', 'application/pdf');
+		expect(binary.id).toBeDefined();
+
+		const result = await run({ resource: 'file', operation: 'uploadFile', binaryProperty: 'data' }, [{ json: { customer: 'whatsapp:+15550001' }, binary: { data: binary } } as never]);
+
+		const [item] = result.output('After').map((i) => i.json);
+		expect(item).toMatchObject({ fileId: 'file-1', fileName: 'invoice.pdf', size: 300_000, posted: true, chatId: 'chat-1' });
+		const stored = state.files.get('file-1')!;
+		expect(stored.fileName).toBe('invoice.pdf');
+		expect(stored.contentType).toBe('application/pdf');
+		expect(stored.content.equals(content)).toBe(true);
+		const posted = server.requests.filter((r) => r.method === 'POST' && r.path.includes('/events')).map((r) => (r.json() as { events: unknown[] }).events[0]);
+		expect(posted).toEqual([expect.objectContaining({ event: 'chat_session_file', file_id: 'file-1', file_name: 'invoice.pdf', file_type: 'application/pdf' })]);
+	});
+
+	test('Upload File refuses a file over 25 MB before sending anything', async () => {
+		await out({ operation: 'requestChat' });
+		server.requests.length = 0;
+		const binary = await storedBinary(Buffer.alloc(25 * 1024 * 1024 + 1), 'big.bin', 'application/octet-stream');
+
+		const result = await run({ resource: 'file', operation: 'uploadFile', binaryProperty: 'data' }, [{ json: { customer: 'whatsapp:+15550001' }, binary: { data: binary } } as never]);
+
+		expect(result.error('ServicePattern')?.message).toBe('The file is 25.0 MB; the contact center accepts at most 25 MB');
+		expect(server.requests).toHaveLength(0);
+	});
+
+	test('Get File and Get Agent Profile Photo come out as binary data', async () => {
+		await out({ operation: 'requestChat' });
+		state.files.set('file-7', { content: Buffer.from('hello file'), fileName: 'note.txt', contentType: 'text/plain' });
+
+		const file = await run({ resource: 'file', operation: 'getFile', fileId: 'file-7' });
+		const [fileItem] = file.output('After');
+		expect(fileItem.json).toMatchObject({ chatId: 'chat-1', fileName: 'note.txt', mimeType: 'text/plain' });
+		const service = await binaryDataService();
+		expect((await service.getAsBuffer(fileItem.binary!.data)).toString()).toBe('hello file');
+
+		const photo = await run({ resource: 'file', operation: 'getAgentProfilePhoto', partyId: AGENT.party_id });
+		const [photoItem] = photo.output('After');
+		expect(photoItem.binary!.data.mimeType).toBe('image/png');
+		expect((await service.getAsBuffer(photoItem.binary!.data)).equals(PHOTO)).toBe(true);
+	});
+});
