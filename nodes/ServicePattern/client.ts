@@ -131,9 +131,9 @@ export class ServicePatternClient {
 	}
 
 	/** Waits for new events: the server holds the request 5 to 15 s when there are none. */
-	async newEvents(clientId: string, chatId: string, timeoutMs: number): Promise<unknown> {
+	async newEvents(clientId: string, chatId: string, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
 		// Never repeated: a second poll while one is held is refused with 400.
-		const response = await this.send(clientId, 'GET', `/chats/${encodeURIComponent(chatId)}/events`, { timeoutMs, idempotent: false });
+		const response = await this.send(clientId, 'GET', `/chats/${encodeURIComponent(chatId)}/events`, { timeoutMs, idempotent: false, signal });
 		return response.body;
 	}
 }

@@ -28,6 +28,8 @@ export interface HttpRequest {
 	/** Whether sending it twice is harmless; GET, HEAD, PUT and DELETE are by default. */
 	idempotent?: boolean;
 	timeoutMs?: number;
+	/** Cancels the request (a trigger being stopped while its long poll is held). */
+	signal?: AbortSignal;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -214,6 +216,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 				: true,
 			encoding: responseType === 'stream' ? 'stream' : responseType === 'buffer' ? 'arraybuffer' : 'text',
 			json: false,
+			...(request.signal ? { abortSignal: request.signal } : {}),
 		};
 		const raw = (await context.helpers.httpRequestWithAuthentication.call(
 			context,

@@ -1,12 +1,13 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { conversationClientId } from '../../nodes/ServicePattern/client';
-import { binaryDataService, runWorkflow, storedBinary } from '../harness/engine';
+import { binaryDataService, runWorkflow, startTrigger, storedBinary } from '../harness/engine';
 import { startServer } from '../harness/server';
 import type { TestServer } from '../harness/server';
 import { AGENT, PHOTO, SP_APP_ID, SP_TENANT, newSpState, servicePatternStub } from '../harness/servicepattern-stub';
 import type { SpStubState } from '../harness/servicepattern-stub';
 import chatWorkflow from './workflows/servicepattern-chat.json';
+import spTriggerWorkflow from './workflows/servicepattern-trigger.json';
 
 type Workflow = Pick<IWorkflowBase, 'nodes' | 'connections'>;
 
@@ -213,5 +214,88 @@ describe('ServicePattern files', () => {
 		const [photoItem] = photo.output('After');
 		expect(photoItem.binary!.data.mimeType).toBe('image/png');
 		expect((await service.getAsBuffer(photoItem.binary!.data)).equals(PHOTO)).toBe(true);
+	});
+});
+
+describe('ServicePattern Trigger', () => {
+	const triggerWorkflow = (parameters: INodeParameters = {}) => {
+		const copy = structuredClone(spTriggerWorkflow) as unknown as Workflow;
+		copy.nodes[0].parameters = { ...copy.nodes[0].parameters, ...parameters };
+		return copy;
+	};
+	// n8n keeps a node's static data under "node:<node name>".
+	const followed = (trigger: { staticData: Record<string, unknown> }) =>
+		(trigger.staticData['node:ServicePattern Trigger'] as { chatId?: string } | undefined)?.chatId;
+
+	test('waits for the chat, then starts the workflow for each agent message and the end, one poll at a time', async () => {
+		const trigger = await startTrigger(triggerWorkflow(), 'ServicePattern Trigger', credentials());
+		try {
+			// No chat yet: the trigger waits for one to be requested.
+			await out({ operation: 'requestChat' });
+			const [greeting] = await trigger.nextEmits(1);
+			expect(greeting.map((i) => i.json)).toEqual([
+				expect.objectContaining({ event: 'chat_session_message', msg: 'Hello, how can I help?', chatId: 'chat-1', clientId: conversationClientId('whatsapp:+15550001') }),
+			]);
+			expect(followed(trigger)).toBe('chat-1');
+
+			const sentAt = Date.now();
+			await out({ resource: 'event', operation: 'sendMessage', message: 'Where is my order?' });
+			const [, answer] = await trigger.nextEmits(2);
+			// The held poll returns as soon as the agent answers: no sleeping in between.
+			expect(Date.now() - sentAt).toBeLessThan(1000);
+			expect(answer.map((i) => i.json.msg)).toEqual(['You said: Where is my order?']);
+
+			await out({ resource: 'event', operation: 'sendMessage', message: 'bye' });
+			const [, , last] = await trigger.nextEmits(3);
+			expect(last.map((i) => i.json.event)).toEqual(['chat_session_message', 'chat_session_ended']);
+			// The chat is over: the trigger lets it go, ready for the conversation's next chat.
+			expect(followed(trigger)).toBeUndefined();
+			expect(state.overlappingPolls).toBe(0);
+			expect(trigger.errors).toEqual([]);
+		} finally {
+			await trigger.close();
+		}
+	});
+
+	test('stopping aborts the held poll at once, and a restarted trigger resumes the same chat', async () => {
+		state.holdMs = 20_000;
+		await out({ operation: 'requestChat' });
+		const staticData = {};
+		const first = await startTrigger(triggerWorkflow({ events: ['status'] }), 'ServicePattern Trigger', credentials(), staticData);
+		let stopAt = 0;
+		try {
+			await first.nextEmits(1);
+			expect(followed(first)).toBe('chat-1');
+		} finally {
+			stopAt = Date.now();
+			await first.close();
+		}
+		// The stub holds the next poll 20 s; stopping does not wait for it.
+		expect(Date.now() - stopAt).toBeLessThan(2000);
+
+		const second = await startTrigger(triggerWorkflow(), 'ServicePattern Trigger', credentials(), first.staticData);
+		try {
+			await out({ resource: 'event', operation: 'sendMessage', message: 'still there?' });
+			const [reply] = await second.nextEmits(1);
+			expect(reply[0].json).toMatchObject({ chatId: 'chat-1', msg: 'You said: still there?' });
+		} finally {
+			await second.close();
+		}
+	});
+
+	test('a chat that disappears (404) is let go, and the next chat is followed', async () => {
+		const trigger = await startTrigger(triggerWorkflow(), 'ServicePattern Trigger', credentials());
+		try {
+			await out({ operation: 'requestChat' });
+			await trigger.nextEmits(1);
+			state.chats.get('chat-1')!.ended = true;
+			state.chats.get('chat-1')!.wake?.();
+			await out({ operation: 'requestChat' });
+			const [, next] = await trigger.nextEmits(2);
+			expect(next[0].json).toMatchObject({ chatId: 'chat-2', msg: 'Hello, how can I help?' });
+			expect(trigger.errors).toEqual([]);
+		} finally {
+			await trigger.close();
+		}
 	});
 });

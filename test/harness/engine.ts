@@ -19,6 +19,7 @@ import {
 	HookContext,
 	PackageDirectoryLoader,
 	RoutingNode,
+	TriggerContext,
 	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -484,5 +485,67 @@ export async function triggerHarness(
 				response: (answer.webhookResponse ?? {}) as IDataObject,
 			};
 		},
+	};
+}
+
+export interface RunningTrigger {
+	/** Each emit: the items one workflow execution would start with. */
+	emitted: INodeExecutionData[][];
+	errors: Error[];
+	staticData: IDataObject;
+	/** Resolves with the first `count` emits, or rejects after `timeoutMs`. */
+	nextEmits(count: number, timeoutMs?: number): Promise<INodeExecutionData[][]>;
+	close(): Promise<void>;
+}
+
+/** Starts a trigger node's trigger() through n8n-core's TriggerContext, as n8n does on activation. */
+export async function startTrigger(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>,
+	nodeName: string,
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	staticData: IDataObject = {},
+): Promise<RunningTrigger> {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		nodes: structuredClone(workflowData.nodes),
+		connections: workflowData.connections,
+		nodeTypes,
+		active: true,
+		staticData,
+		settings: { executionOrder: 'v1' },
+	});
+	const node = workflow.getNode(nodeName)!;
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const additionalData = baseAdditionalData({ credentialsHelper: new TestCredentialsHelper(credentialTypes, structuredClone(credentials)) });
+	const emitted: INodeExecutionData[][] = [];
+	const errors: Error[] = [];
+	const waiters: Array<() => void> = [];
+	const emit = (data: INodeExecutionData[][]) => {
+		emitted.push(data[0]);
+		waiters.splice(0).forEach((wake) => wake());
+	};
+	const context = new TriggerContext(workflow, node, additionalData, 'trigger', 'activate', emit, (error: Error) => errors.push(error));
+	const response = await nodeType.trigger!.call(context);
+	return {
+		emitted,
+		errors,
+		staticData: workflow.staticData,
+		async nextEmits(count, timeoutMs = 5000) {
+			const deadline = Date.now() + timeoutMs;
+			while (emitted.length < count) {
+				const left = deadline - Date.now();
+				if (left <= 0) throw new Error(`Only ${emitted.length} of ${count} emits after ${timeoutMs} ms`);
+				await new Promise<void>((resolve) => {
+					const timer = setTimeout(resolve, left);
+					waiters.push(() => {
+						clearTimeout(timer);
+						resolve();
+					});
+				});
+			}
+			return emitted.slice(0, count);
+		},
+		close: async () => await response?.closeFunction?.(),
 	};
 }
