@@ -1,10 +1,10 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { runWorkflow, testCredential, triggerHarness } from '../harness/engine';
-import { APP_WEBHOOK_SECRET, HOVER_EMAIL, HOVER_PASSWORD, hoverStub, newHoverState, transactionWebhook } from '../harness/hover-stub';
-import type { HoverStubState } from '../harness/hover-stub';
-import { startServer } from '../harness/server';
-import type { TestServer } from '../harness/server';
+import { APP_WEBHOOK_SECRET, HOVER_EMAIL, HOVER_PASSWORD, hoverStub, newHoverState, transactionWebhook } from '../../sandbox/hover';
+import type { HoverStubState } from '../../sandbox/hover';
+import { startServer } from '../../sandbox/http';
+import type { TestServer } from '../../sandbox/http';
 import actionsWorkflow from './workflows/hover-actions.json';
 import triggerWorkflow from './workflows/hover-trigger.json';
 

@@ -2,10 +2,10 @@ import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { conversationClientId } from '../../nodes/ServicePattern/client';
 import { binaryDataService, runWorkflow, startTrigger, storedBinary } from '../harness/engine';
-import { startServer } from '../harness/server';
-import type { TestServer } from '../harness/server';
-import { AGENT, PHOTO, SP_APP_ID, SP_TENANT, newSpState, servicePatternStub } from '../harness/servicepattern-stub';
-import type { SpStubState } from '../harness/servicepattern-stub';
+import { startServer } from '../../sandbox/http';
+import type { TestServer } from '../../sandbox/http';
+import { AGENT, PHOTO, SP_APP_ID, SP_TENANT, newSpState, servicePatternStub } from '../../sandbox/servicepattern';
+import type { SpStubState } from '../../sandbox/servicepattern';
 import chatWorkflow from './workflows/servicepattern-chat.json';
 import spTriggerWorkflow from './workflows/servicepattern-trigger.json';
 

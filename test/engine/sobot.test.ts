@@ -1,10 +1,10 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { runWorkflow, testCredential } from '../harness/engine';
-import { startServer } from '../harness/server';
-import type { TestServer } from '../harness/server';
-import { SOBOT_APP_ID, SOBOT_APP_KEY, newSobotState, sobotStub } from '../harness/sobot-stub';
-import type { SobotStubState } from '../harness/sobot-stub';
+import { startServer } from '../../sandbox/http';
+import type { TestServer } from '../../sandbox/http';
+import { SOBOT_APP_ID, SOBOT_APP_KEY, newSobotState, sobotStub } from '../../sandbox/sobot';
+import type { SobotStubState } from '../../sandbox/sobot';
 import findWorkflow from './workflows/sobot-find-customer.json';
 
 type Workflow = Pick<IWorkflowBase, 'nodes' | 'connections'>;

@@ -1,6 +1,6 @@
 import { testCredential } from '../harness/engine';
-import { startServer } from '../harness/server';
-import type { TestServer } from '../harness/server';
+import { startServer } from '../../sandbox/http';
+import type { TestServer } from '../../sandbox/http';
 
 const GOOD_KEY = 'tsk_live_good_0c1d2e3f4a5b6c7d8e9f';
 

@@ -1,8 +1,8 @@
 import type { IWorkflowBase } from 'n8n-workflow';
 
 import { runWorkflow } from '../harness/engine';
-import { startServer } from '../harness/server';
-import type { Reply, RecordedRequest, TestServer } from '../harness/server';
+import { startServer } from '../../sandbox/http';
+import type { Reply, RecordedRequest, TestServer } from '../../sandbox/http';
 import clickToCallWorkflow from './workflows/telspiel-click-to-call.json';
 
 const API_KEY = 'tsk_live_9f3b7c2d1e8a4b6c5d0e7f1a2b3c4d5e';

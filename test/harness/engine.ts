@@ -57,6 +57,12 @@ export const PACKAGE_NAME = 'n8n-nodes-contact-center';
 const BASE_NODES: Record<string, string> = {
 	'n8n-nodes-base.noOp': 'n8n-nodes-base/dist/nodes/NoOp/NoOp.node.js',
 	'n8n-nodes-base.manualTrigger': 'n8n-nodes-base/dist/nodes/ManualTrigger/ManualTrigger.node.js',
+	'n8n-nodes-base.webhook': 'n8n-nodes-base/dist/nodes/Webhook/Webhook.node.js',
+	'n8n-nodes-base.respondToWebhook': 'n8n-nodes-base/dist/nodes/RespondToWebhook/RespondToWebhook.node.js',
+	'n8n-nodes-base.if': 'n8n-nodes-base/dist/nodes/If/If.node.js',
+	'n8n-nodes-base.filter': 'n8n-nodes-base/dist/nodes/Filter/Filter.node.js',
+	'n8n-nodes-base.set': 'n8n-nodes-base/dist/nodes/Set/Set.node.js',
+	'n8n-nodes-base.scheduleTrigger': 'n8n-nodes-base/dist/nodes/Schedule/ScheduleTrigger.node.js',
 };
 
 export interface LoadedPackage {
@@ -249,6 +255,8 @@ export interface RunOptions {
 
 export interface RunResult {
 	run: IRun;
+	/** What Respond to Webhook nodes answered. */
+	responses: IDataObject[];
 	/** The first output of each node's last run. */
 	output(nodeName: string): INodeExecutionData[];
 	/** The error a node stopped with, if any. */
@@ -281,6 +289,10 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 	let resolveRun!: (run: IRun) => void;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	const responses: IDataObject[] = [];
+	hooks.addHandler('sendResponse', (response) => {
+		responses.push(response as unknown as IDataObject);
+	});
 
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes, structuredClone(options.credentials ?? {}));
 	const additionalData = baseAdditionalData({ credentialsHelper, hooks });
@@ -305,6 +317,7 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 	const run = await finished;
 	return {
 		run,
+		responses,
 		output(nodeName) {
 			const runs = run.data.resultData.runData[nodeName];
 			if (!runs) {
@@ -495,6 +508,8 @@ export interface RunningTrigger {
 	staticData: IDataObject;
 	/** Resolves with the first `count` emits, or rejects after `timeoutMs`. */
 	nextEmits(count: number, timeoutMs?: number): Promise<INodeExecutionData[][]>;
+	/** Resolves with the first `count` items emitted, however they were grouped into emits. */
+	nextItems(count: number, timeoutMs?: number): Promise<INodeExecutionData[]>;
 	close(): Promise<void>;
 }
 
@@ -545,6 +560,13 @@ export async function startTrigger(
 				});
 			}
 			return emitted.slice(0, count);
+		},
+		async nextItems(count, timeoutMs = 5000) {
+			const deadline = Date.now() + timeoutMs;
+			for (let emits = 1; ; emits++) {
+				const items = (await this.nextEmits(emits, Math.max(1, deadline - Date.now()))).flat();
+				if (items.length >= count) return items.slice(0, count);
+			}
 		},
 		close: async () => await response?.closeFunction?.(),
 	};

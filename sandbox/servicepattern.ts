@@ -1,4 +1,4 @@
-import type { RecordedRequest, Reply } from './server';
+import type { RecordedRequest, Reply } from './http';
 
 export const SP_APP_ID = 'scenario-entry-7';
 export const SP_TENANT = 'example.brightpattern.com';

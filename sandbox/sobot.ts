@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { RecordedRequest, Reply } from './server';
+import type { RecordedRequest, Reply } from './http';
 
 export const SOBOT_APP_ID = 'app-test-1';
 export const SOBOT_APP_KEY = 'sobot-app-key-test-7f3c9a';

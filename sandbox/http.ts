@@ -28,7 +28,7 @@ export interface TestServer {
 }
 
 /** A local HTTP server on 127.0.0.1 that records every request and answers with `handler`. */
-export async function startServer(handler: (request: RecordedRequest) => Reply | Promise<Reply>): Promise<TestServer> {
+export async function startServer(handler: (request: RecordedRequest) => Reply | Promise<Reply>, port = 0): Promise<TestServer> {
 	const requests: RecordedRequest[] = [];
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -61,10 +61,10 @@ export async function startServer(handler: (request: RecordedRequest) => Reply |
 			else res.end(reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body));
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	const address = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `http://127.0.0.1:${address.port}`,
 		requests,
 		close: () =>
 			new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import type { RecordedRequest, Reply } from './server';
+import type { RecordedRequest, Reply } from './http';
 
 export const HOVER_EMAIL = 'ops@example.com';
 export const HOVER_PASSWORD = 'hover-password-test-91';

@@ -1,0 +1,110 @@
+/**
+ * The sandbox: local emulators of the four APIs in one process on 127.0.0.1, each under its own path
+ * prefix, with a request log and fault switches. `npm run sandbox` starts it alone; `npm start`
+ * starts it with n8n; the tests use the same emulators.
+ */
+import { startServer } from './http';
+import type { RecordedRequest, Reply, TestServer } from './http';
+import { hoverStub, newHoverState } from './hover';
+import { newSpState, servicePatternStub } from './servicepattern';
+import { newSobotState, sobotStub } from './sobot';
+import { newTelSpielState, telSpielSandbox } from './telspiel';
+
+export type Fault = 'delay' | 'rateLimit' | 'serverError' | 'unavailable' | 'reset' | 'malformedJson' | 'htmlError' | 'emptyBody';
+
+interface ArmedFault {
+	service?: string;
+	fault: Fault;
+	/** How many requests it applies to. */
+	remaining: number;
+	delayMs?: number;
+	retryAfterSeconds?: number;
+}
+
+export interface Sandbox {
+	url: string;
+	/** Base URL of one service's emulator. */
+	serviceUrl(service: 'telspiel' | 'sobot' | 'hover' | 'servicepattern'): string;
+	log: Array<{ service: string; method: string; path: string; status: number }>;
+	state: {
+		telspiel: ReturnType<typeof newTelSpielState>;
+		sobot: ReturnType<typeof newSobotState>;
+		hover: ReturnType<typeof newHoverState>;
+		servicepattern: ReturnType<typeof newSpState>;
+	};
+	close(): Promise<void>;
+}
+
+function faultReply(fault: ArmedFault): Reply {
+	switch (fault.fault) {
+		case 'rateLimit':
+			return { status: 429, headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) }, body: { message: 'Too many requests' } };
+		case 'serverError':
+			return { status: 500, body: { message: 'Internal server error' } };
+		case 'unavailable':
+			return { status: 503, headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) }, body: '<html><body>Service Unavailable</body></html>' };
+		case 'reset':
+			return { reset: true };
+		case 'malformedJson':
+			return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"code": 200, "status": "succ' };
+		case 'htmlError':
+			return { status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' };
+		case 'emptyBody':
+			return { status: 200, headers: { 'content-type': 'application/json' }, body: '' };
+		default:
+			return { status: 500, body: {} };
+	}
+}
+
+export async function startSandbox(port = 0): Promise<Sandbox> {
+	const state = {
+		telspiel: newTelSpielState(),
+		sobot: newSobotState(),
+		hover: newHoverState(),
+		servicepattern: newSpState(10_000),
+	};
+	const handlers: Record<string, (request: RecordedRequest) => Reply | Promise<Reply>> = {
+		telspiel: telSpielSandbox(state.telspiel),
+		sobot: sobotStub(state.sobot),
+		hover: hoverStub(state.hover),
+		servicepattern: servicePatternStub(state.servicepattern),
+	};
+	const faults: ArmedFault[] = [];
+	const log: Sandbox['log'] = [];
+
+	const server: TestServer = await startServer(async (request) => {
+		const url = new URL(request.path, 'http://sandbox');
+		if (url.pathname === '/__sandbox/faults' && request.method === 'POST') {
+			const fault = request.json() as ArmedFault & { count?: number };
+			faults.push({ ...fault, remaining: fault.count ?? 1 });
+			return { body: { armed: true } };
+		}
+		if (url.pathname === '/__sandbox/faults' && request.method === 'DELETE') {
+			faults.length = 0;
+			return { body: { cleared: true } };
+		}
+		if (url.pathname === '/__sandbox/requests') return { body: { requests: log } };
+		const [, service] = url.pathname.split('/');
+		const handler = handlers[service];
+		if (!handler) return { status: 404, body: { message: 'Unknown sandbox service' } };
+		const inner = { ...request, path: request.path.slice(service.length + 1) };
+		const fault = faults.find((f) => f.remaining > 0 && (!f.service || f.service === service));
+		let reply: Reply;
+		if (fault) {
+			fault.remaining--;
+			reply = fault.fault === 'delay' ? { ...(await handler(inner)), delayMs: fault.delayMs ?? 1000 } : faultReply(fault);
+		} else {
+			reply = await handler(inner);
+		}
+		log.push({ service, method: request.method, path: inner.path, status: reply.reset ? 0 : (reply.status ?? 200) });
+		return reply;
+	}, port);
+
+	return {
+		url: server.url,
+		serviceUrl: (service) => `${server.url}/${service}`,
+		log,
+		state,
+		close: server.close,
+	};
+}

@@ -1,0 +1,34 @@
+import type { RecordedRequest, Reply } from './http';
+
+export const TELSPIEL_USERNAME = 'sandbox-user';
+export const TELSPIEL_API_KEY = 'sandbox-telspiel-key-0001';
+
+export interface TelSpielState {
+	/** Calls accepted, in order: what a real account would now be ringing. */
+	calls: Array<{ agent_phone: string; customer_phone: string; campaign_name?: string }>;
+}
+
+export function newTelSpielState(): TelSpielState {
+	return { calls: [] };
+}
+
+/** telSpiel's Click To Call API as its user guide describes it. */
+export function telSpielSandbox(state: TelSpielState) {
+	return (request: RecordedRequest): Reply => {
+		if (new URL(request.path, 'http://x').pathname !== '/api/click-to-call' || request.method !== 'POST') {
+			return { status: 404, body: '<html>Not Found</html>' };
+		}
+		const body = request.json() as Record<string, string | undefined>;
+		if (request.headers['api-key'] !== TELSPIEL_API_KEY || body.username !== TELSPIEL_USERNAME) {
+			return { status: 403, body: { code: 403, status: 'forbidden', message: 'Username or api key is invalid' } };
+		}
+		const errors: Record<string, string[]> = {};
+		if (!body.agent_phone) errors.agent_phone = ['Agent phone is required'];
+		if (!body.customer_phone) errors.customer_phone = ['Customer phone is required'];
+		if (Object.keys(errors).length > 0) {
+			return { status: 422, body: { code: 422, status: 'invalid', message: 'Invalid data', errors: JSON.stringify(errors) } };
+		}
+		state.calls.push({ agent_phone: body.agent_phone!, customer_phone: body.customer_phone!, campaign_name: body.campaign_name });
+		return { body: { code: 200, status: 'success', message: 'Data successfully submitted for call.' } };
+	};
+}

@@ -1,0 +1,111 @@
+// `npm start`: the sandbox plus real n8n with this package installed as a community package,
+// credentials pointing at the sandbox and the example workflows imported. Ctrl-C stops both.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const userFolder = path.join(root, '.n8n-dev');
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 5680);
+const n8nPort = Number(process.env.N8N_PORT ?? 5678);
+const n8nBin = path.join(root, 'node_modules', '.bin', 'n8n');
+const env = {
+	...process.env,
+	N8N_USER_FOLDER: userFolder,
+	N8N_PORT: String(n8nPort),
+	// The default "vm" expression engine needs a native module this project does not build.
+	N8N_EXPRESSION_ENGINE: 'legacy',
+	N8N_DIAGNOSTICS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+	N8N_SECURE_COOKIE: 'false',
+	N8N_RUNNERS_ENABLED: 'false',
+	N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+};
+
+function say(line) {
+	process.stdout.write(`${line}\n`);
+}
+
+/** Installs the packed package where n8n installs community packages (Settings → Community Nodes). */
+function installPackage() {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', 'n8n-nodes-contact-center');
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	const packDir = path.join(userFolder, 'pack');
+	rmSync(packDir, { recursive: true, force: true });
+	mkdirSync(packDir, { recursive: true });
+	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+	execFileSync('tar', ['-xzf', path.join(packDir, packed.filename), '-C', target, '--strip-components=1']);
+	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-contact-center': packed.version } }, null, 2));
+}
+
+function sandboxCredentials(sandbox, accounts) {
+	const url = (service) => `http://127.0.0.1:${sandboxPort}/${service}`;
+	return [
+		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi', data: { baseUrl: url('telspiel'), username: accounts.telspiel.username, apiKey: accounts.telspiel.apiKey } },
+		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi', data: { region: 'custom', baseUrl: url('sobot'), appId: accounts.sobot.appId, appSecret: accounts.sobot.appKey, language: 'en' } },
+		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi', data: { authentication: 'password', email: accounts.hover.email, password: accounts.hover.password, organizationId: '', baseUrl: `${url('hover')}/api` } },
+		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi', data: { baseUrl: url('servicepattern'), tenantUrl: accounts.servicePattern.tenantUrl, appId: accounts.servicePattern.appId, apiVersion: 'v1' } },
+	];
+}
+
+function n8n(args) {
+	execFileSync(n8nBin, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function waitForN8n(timeoutMs = 120_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			if ((await fetch(`http://127.0.0.1:${n8nPort}/healthz`)).ok) return true;
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	return false;
+}
+
+async function main() {
+	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
+	const { accounts } = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
+	const sandbox = await startSandbox(sandboxPort);
+	say(`Sandbox of the four APIs on ${sandbox.url} (test accounts: sandbox/README.md)`);
+
+	installPackage();
+	say('Installed n8n-nodes-contact-center as a community package of this n8n');
+	writeFileSync(path.join(userFolder, 'sandbox-credentials.json'), JSON.stringify(sandboxCredentials(sandbox, accounts), null, 2));
+	n8n(['import:credentials', `--input=${path.join(userFolder, 'sandbox-credentials.json')}`]);
+	const marker = path.join(userFolder, 'examples-imported');
+	if (!existsSync(marker)) {
+		n8n(['import:workflow', '--separate', `--input=${path.join(root, 'examples')}`]);
+		writeFileSync(marker, readdirSync(path.join(root, 'examples')).join('\n'));
+	}
+	say('Imported the sandbox credentials and the example workflows');
+
+	const server = spawn(n8nBin, ['start'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	const stop = async () => {
+		server.kill('SIGTERM');
+		await sandbox.close();
+	};
+	process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+	process.on('SIGTERM', () => void stop().then(() => process.exit(0)));
+	server.on('exit', (code) => void sandbox.close().then(() => process.exit(code ?? 0)));
+
+	if (await waitForN8n()) {
+		say(`\nn8n is ready: http://localhost:${n8nPort}`);
+		say('Create the owner account on first visit, then open Overview: the example workflows use the "Sandbox …" credentials.');
+		say('Ctrl-C stops n8n and the sandbox.');
+	} else {
+		say('n8n did not answer within two minutes; see its output above.');
+	}
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack ?? error}\n`);
+	process.exit(1);
+});
