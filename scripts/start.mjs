@@ -6,10 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const userFolder = path.join(root, '.n8n-dev');
+const userFolder = process.env.N8N_DEV_FOLDER ?? path.join(root, '.n8n-dev');
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 5680);
 const n8nPort = Number(process.env.N8N_PORT ?? 5678);
-const n8nBin = path.join(root, 'node_modules', '.bin', 'n8n');
+// n8n's launcher is run with this script's own Node (24): its shebang would take whatever node is first on PATH.
+const n8nBin = path.join(root, 'node_modules', 'n8n', 'bin', 'n8n');
 const env = {
 	...process.env,
 	N8N_USER_FOLDER: userFolder,
@@ -54,14 +55,15 @@ function sandboxCredentials(sandbox, accounts) {
 }
 
 function n8n(args) {
-	execFileSync(n8nBin, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync(process.execPath, [n8nBin, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function waitForN8n(timeoutMs = 120_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		try {
-			if ((await fetch(`http://127.0.0.1:${n8nPort}/healthz`)).ok) return true;
+			// /healthz answers before the REST routes exist; the (public) settings route only after.
+			if ((await fetch(`http://127.0.0.1:${n8nPort}/rest/settings`)).ok) return true;
 		} catch {
 			// not up yet
 		}
@@ -87,14 +89,21 @@ async function main() {
 	}
 	say('Imported the sandbox credentials and the example workflows');
 
-	const server = spawn(n8nBin, ['start'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
-	const stop = async () => {
-		server.kill('SIGTERM');
+	const server = spawn(process.execPath, [n8nBin, 'start'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	const n8nExited = new Promise((resolve) => server.once('exit', (code) => resolve(code ?? 0)));
+	let stopping = false;
+	// Waits for n8n's own graceful shutdown, so nothing is left listening when this process ends.
+	const stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		if (server.exitCode === null) server.kill('SIGTERM');
+		await n8nExited;
 		await sandbox.close();
+		process.exit(code);
 	};
-	process.on('SIGINT', () => void stop().then(() => process.exit(0)));
-	process.on('SIGTERM', () => void stop().then(() => process.exit(0)));
-	server.on('exit', (code) => void sandbox.close().then(() => process.exit(code ?? 0)));
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+	void n8nExited.then((code) => stop(code));
 
 	if (await waitForN8n()) {
 		say(`\nn8n is ready: http://localhost:${n8nPort}`);
