@@ -26,6 +26,8 @@ export interface Sandbox {
 	/** Base URL of one service's emulator. */
 	serviceUrl(service: 'telspiel' | 'sobot' | 'hover' | 'servicepattern'): string;
 	log: Array<{ service: string; method: string; path: string; status: number }>;
+	/** The latest requests with what was answered (the reference docs' examples come from here). */
+	exchanges: Exchange[];
 	state: {
 		telspiel: ReturnType<typeof newTelSpielState>;
 		sobot: ReturnType<typeof newSobotState>;
@@ -56,6 +58,14 @@ function faultReply(fault: ArmedFault): Reply {
 	}
 }
 
+export interface Exchange {
+	service: string;
+	request: RecordedRequest;
+	reply: Reply;
+}
+
+const KEPT_EXCHANGES = 200;
+
 export async function startSandbox(port = 0): Promise<Sandbox> {
 	const state = {
 		telspiel: newTelSpielState(),
@@ -71,6 +81,7 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 	};
 	const faults: ArmedFault[] = [];
 	const log: Sandbox['log'] = [];
+	const exchanges: Exchange[] = [];
 
 	const server: TestServer = await startServer(async (request) => {
 		const url = new URL(request.path, 'http://sandbox');
@@ -97,6 +108,8 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 			reply = await handler(inner);
 		}
 		log.push({ service, method: request.method, path: inner.path, status: reply.reset ? 0 : (reply.status ?? 200) });
+		exchanges.push({ service, request: inner, reply });
+		if (exchanges.length > KEPT_EXCHANGES) exchanges.shift();
 		return reply;
 	}, port);
 
@@ -104,6 +117,7 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		url: server.url,
 		serviceUrl: (service) => `${server.url}/${service}`,
 		log,
+		exchanges,
 		state,
 		close: server.close,
 	};

@@ -65,6 +65,16 @@ export interface Resource {
 	description?: string;
 }
 
+/** An error answer the service documents; the reference lists it with the message the node then gives. */
+export interface DocumentedError {
+	status: number;
+	/** The service's own code, where it has one. */
+	code?: string;
+	/** What the service sends back. */
+	body: unknown;
+	when: string;
+}
+
 /** A service as the runner sees it: its credential, how to build its client, and its operations. */
 export interface Service<Client> {
 	credentialType: string;
@@ -76,6 +86,9 @@ export interface Service<Client> {
 	authRefreshStatuses?: number[];
 	resources: Resource[];
 	operations: Array<Operation<Client>>;
+	/** How the credential authenticates, step by step (the reference docs' "Authentication"). */
+	authSteps: string[];
+	documentedErrors: DocumentedError[];
 }
 
 export function defineService<Client>(service: Service<Client>): Service<Client> {

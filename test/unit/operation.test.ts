@@ -20,6 +20,8 @@ const operation = (resource: string, value: string, name: string) =>
 const service = defineService({
 	credentialType: 'testApi',
 	secretFields: [],
+	authSteps: [],
+	documentedErrors: [],
 	createClient: () => ({}),
 	resources: [
 		{ value: 'ticket', name: 'Ticket' },

@@ -1,0 +1,372 @@
+/**
+ * Generates docs/: one reference page per service in the format of Haptik's "requirements for APIs
+ * used on Haptik" (method, URL, headers, mandatory and optional fields, example request and response,
+ * errors with status and code, auth steps, test environment and accounts), and JSON Schemas of every
+ * operation's input and output. Everything comes from the operation definitions and the credentials;
+ * the examples are real exchanges with the sandbox, driven through n8n's engine.
+ */
+import type { ICredentialType, IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { HoverApi } from '../../credentials/HoverApi.credentials';
+import { ServicePatternApi } from '../../credentials/ServicePatternApi.credentials';
+import { SobotApi } from '../../credentials/SobotApi.credentials';
+import { TelSpielApi } from '../../credentials/TelSpielApi.credentials';
+import { HttpError } from '../../nodes/shared/http';
+import type { Operation } from '../../nodes/shared/operation';
+import { accounts } from '../../sandbox/accounts';
+import { startSandbox } from '../../sandbox/main';
+import type { Exchange, Sandbox } from '../../sandbox/main';
+import { runWorkflow, storedBinary } from '../harness/engine';
+import { EXAMPLES, NODE_NAME, SERVICES, operationOf, operationWorkflow, sandboxCredentials } from '../harness/operations';
+import type { OperationExample, ServiceEntry } from '../harness/operations';
+
+const CREDENTIALS: Record<ServiceEntry['key'], ICredentialType> = {
+	telspiel: new TelSpielApi(),
+	sobot: new SobotApi(),
+	hover: new HoverApi(),
+	servicepattern: new ServicePatternApi(),
+};
+
+/** Requests that fetch a token or sign in: shown under Authentication, not under each operation. */
+const AUTH_PATHS: Partial<Record<ServiceEntry['key'], string>> = { sobot: '/api/get_token', hover: '/api/authenticate' };
+
+const SHOWN_HEADERS = ['authorization', 'api-key', 'token', 'organization-id', 'content-type', 'accept', 'user-agent'];
+
+export interface Captured {
+	example: OperationExample;
+	exchanges: Exchange[];
+	output: IDataObject[];
+	error?: string;
+}
+
+/** Runs every example through n8n's engine against a fresh sandbox, keeping what went over the wire. */
+export async function captureExamples(): Promise<Captured[]> {
+	const sandbox: Sandbox = await startSandbox();
+	const captured: Captured[] = [];
+	try {
+		for (const example of EXAMPLES) {
+			const seen = sandbox.exchanges.length;
+			const credentials = sandboxCredentials(sandbox, { servicePatternVersion: example.apiVersion ?? 'v1' });
+			const input = example.file
+				? [{ json: {}, binary: { data: await storedBinary(example.file.content, example.file.fileName, example.file.mimeType) } }]
+				: [{ json: {} }];
+			const result = await runWorkflow(operationWorkflow(example), { input, credentials });
+			const error = result.error(NODE_NAME);
+			captured.push({
+				example,
+				exchanges: sandbox.exchanges.slice(seen),
+				output: error ? [] : result.output('After').map((item) => shownItem(item.json, item.binary)),
+				error: error?.message,
+			});
+		}
+	} finally {
+		await sandbox.close();
+	}
+	return captured;
+}
+
+function shownItem(json: IDataObject, binary?: Record<string, { fileName?: string; mimeType?: string; fileSize?: string }>): IDataObject {
+	if (!binary) return json;
+	const files = Object.fromEntries(Object.entries(binary).map(([key, { fileName, mimeType, fileSize }]) => [key, { fileName, mimeType, fileSize }]));
+	return { json, binary: files };
+}
+
+// ---- making the examples stable and free of secrets ----------------------------------------------
+
+const DAY_MS = 86_400_000;
+const FIXED_TIME = Date.UTC(2026, 10, 23, 10, 0, 0);
+
+/** Secrets become placeholders; times near now become one fixed time, so the pages only change with the code. */
+export function masked(text: string, now = Date.now()): string {
+	return text
+		.split(accounts.telspiel.apiKey).join('<api-key>')
+		.split(accounts.sobot.appKey).join('<app-key>')
+		.split(accounts.hover.password).join('<password>')
+		.split(`appId="${accounts.servicePattern.appId}"`).join('appId="<app id>"')
+		.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '<JWT>')
+		.replace(/tok-\d+-[a-z0-9]+/g, '<token>')
+		.replace(/boundary=(-*)n8nFormBoundary[0-9a-f]+/g, 'boundary=$1n8nFormBoundary<random>')
+		.replace(/sign=[0-9a-f]{32}/g, 'sign=<sign>')
+		.replace(/create_time=\d+/g, 'create_time=<unix time>')
+		.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?(Z|[+-]\d\d:\d\d)/g, (iso) =>
+			Math.abs(Date.parse(iso) - now) < DAY_MS ? new Date(FIXED_TIME).toISOString() : iso,
+		)
+		// Message IDs: "<chat id>:<milliseconds><3-digit counter>".
+		.replace(/(?<=:)1\d{12}(?=\d{3}\b)/g, (digits) => (Math.abs(Number(digits) - now) < DAY_MS ? String(FIXED_TIME) : digits))
+		.replace(/\b1\d{9}(\d{3})?\b/g, (digits) => {
+			const ms = digits.length === 13 ? Number(digits) : Number(digits) * 1000;
+			if (Math.abs(ms - now) >= DAY_MS) return digits;
+			return digits.length === 13 ? String(FIXED_TIME) : String(FIXED_TIME / 1000);
+		});
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+function bodyText(body: string, contentType: string | undefined): string {
+	if (contentType?.startsWith('multipart/')) return `<multipart/form-data, ${Buffer.byteLength(body)} bytes: the file and its name>`;
+	if (!body) return '';
+	try {
+		return json(JSON.parse(body));
+	} catch {
+		return body.length > 1500 ? `${body.slice(0, 1500)}…` : body;
+	}
+}
+
+function replyText(exchange: Exchange): string {
+	const { body, headers } = exchange.reply;
+	if (Buffer.isBuffer(body)) return `<${body.length} bytes of ${headers?.['content-type'] ?? 'binary data'}>`;
+	if (typeof body === 'string') return body;
+	return body === undefined ? '' : json(body);
+}
+
+function httpRequest(exchange: Exchange): string {
+	const { method, path, headers, body } = exchange.request;
+	const lines = [`${method} ${path}`];
+	for (const name of SHOWN_HEADERS) {
+		const value = headers[name];
+		if (value !== undefined) lines.push(`${name}: ${Array.isArray(value) ? value.join(', ') : value}`);
+	}
+	const text = bodyText(body, headers['content-type']);
+	return text ? `${lines.join('\n')}\n\n${text}` : lines.join('\n');
+}
+
+function httpReply(exchange: Exchange): string {
+	const status = exchange.reply.status ?? 200;
+	const contentType = exchange.reply.headers?.['content-type'];
+	const head = `HTTP ${status}${contentType ? `\ncontent-type: ${contentType}` : ''}`;
+	const text = replyText(exchange);
+	return text ? `${head}\n\n${text}` : head;
+}
+
+// ---- fields ------------------------------------------------------------------------------------
+
+const plain = (text = '') => text.replace(/<[^>]+>/g, '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+const sentence = (text: string) => (text && !/[.!?)]$/.test(text) ? `${text}.` : text);
+
+interface FieldRow {
+	name: string;
+	label: string;
+	type: string;
+	required: boolean;
+	default: unknown;
+	description: string;
+	when?: string;
+}
+
+function fieldRows(properties: INodeProperties[], prefix = ''): FieldRow[] {
+	return properties.flatMap((property): FieldRow[] => {
+		if (property.type === 'notice') return [];
+		const when = property.displayOptions?.show
+			? Object.entries(property.displayOptions.show)
+					.map(([key, values]) => `${key} = ${(values ?? []).join(' or ')}`)
+					.join(', ')
+			: undefined;
+		const choices = property.options?.every((option) => 'value' in option)
+			? ` One of: ${(property.options as Array<{ value: unknown; name: string }>).map((o) => `\`${String(o.value)}\` (${o.name})`).join(', ')}.`
+			: '';
+		const row: FieldRow = {
+			name: `${prefix}${property.name}`,
+			label: property.displayName,
+			type: property.type,
+			required: !!property.required,
+			default: property.default,
+			description: `${sentence(plain(property.description))}${choices}`.trim(),
+			when,
+		};
+		if (property.type === 'collection' && property.options) {
+			return [row, ...fieldRows(property.options as INodeProperties[], `${prefix}${property.name}.`)];
+		}
+		if (property.type === 'fixedCollection' && property.options) {
+			return [
+				row,
+				...(property.options as Array<{ name: string; values: INodeProperties[] }>).flatMap((group) =>
+					fieldRows(group.values, `${prefix}${property.name}.${group.name}[].`),
+				),
+			];
+		}
+		return [row];
+	});
+}
+
+function fieldTable(rows: FieldRow[]): string {
+	if (rows.length === 0) return 'None.\n';
+	const lines = ['| parameter | field | type | mandatory | default | description |', '|---|---|---|---|---|---|'];
+	for (const row of rows) {
+		const defaultText = row.default === '' || row.default === undefined || (typeof row.default === 'object' && Object.keys(row.default ?? {}).length === 0) ? '' : `\`${JSON.stringify(row.default)}\``;
+		const description = [row.description, row.when ? `Shown when ${row.when}.` : ''].filter(Boolean).join(' ');
+		lines.push(`| \`${row.name}\` | ${row.label} | ${row.type} | ${row.required ? 'yes' : 'no'} | ${defaultText} | ${description} |`);
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+// ---- schemas -------------------------------------------------------------------------------------
+
+export function schemaFiles(entry: ServiceEntry): Map<string, string> {
+	const files = new Map<string, string>();
+	for (const operation of entry.service.operations) {
+		const base = `docs/schemas/${entry.key}/${operation.resource}.${operation.value}`;
+		const input = z.toJSONSchema(operation.input, { io: 'input', unrepresentable: 'any' });
+		const outputItem = z.toJSONSchema(operation.output, { io: 'output', unrepresentable: 'any' });
+		files.set(`${base}.input.json`, `${json({ title: `${entry.title} ${operation.name} (${operation.resource}): node parameters`, ...input })}\n`);
+		files.set(`${base}.output.json`, `${json({ title: `${entry.title} ${operation.name} (${operation.resource}): one output item's json`, ...outputItem })}\n`);
+	}
+	return files;
+}
+
+// ---- the page --------------------------------------------------------------------------------
+
+const anchor = (text: string) => text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+
+function operationTitle(operation: Operation<unknown>, entry: ServiceEntry): string {
+	const resource = entry.service.resources.find((r) => r.value === operation.resource)!;
+	return `${resource.name}: ${operation.name}`;
+}
+
+function calls(exchanges: Exchange[], entry: ServiceEntry): Exchange[] {
+	const authPath = AUTH_PATHS[entry.key];
+	return exchanges.filter((exchange) => !authPath || !exchange.request.path.startsWith(authPath));
+}
+
+function credentialSection(entry: ServiceEntry, captured: Captured[]): string {
+	const credential = CREDENTIALS[entry.key];
+	const rows = fieldRows(credential.properties);
+	const authExchange = AUTH_PATHS[entry.key]
+		? captured.flatMap((c) => c.exchanges).find((exchange) => exchange.request.path.startsWith(AUTH_PATHS[entry.key]!))
+		: undefined;
+	const parts = [
+		'## Authentication\n',
+		`Credential **${credential.displayName}** (\`${credential.name}\`). Secrets are shown as \`<placeholders>\` on this page.\n`,
+		fieldTable(rows),
+		'Steps:\n',
+		entry.service.authSteps.map((step, index) => `${index + 1}. ${step}`).join('\n'),
+		'',
+	];
+	if (authExchange) {
+		parts.push('Example:\n', '```http', masked(httpRequest(authExchange)), '```\n', '```http', masked(httpReply(authExchange)), '```\n');
+	}
+	if (credential.test) {
+		const request = (credential.test as { request: { method?: string; url?: string } }).request;
+		// An expression URL (Sobot signs its test request) is shown by its path.
+		const url = request.url?.startsWith('=') ? `${request.url.match(/\/[\w/.-]+/)?.[0] ?? ''}?…` : request.url;
+		parts.push(`The credential's **Test** button sends \`${request.method ?? 'GET'} ${url}\` and checks the answer.\n`);
+	}
+	return parts.join('\n');
+}
+
+function errorsSection(entry: ServiceEntry): string {
+	const lines = [
+		'## Errors\n',
+		'Answers the service documents, and the message the node gives for each (the node error also carries the',
+		'HTTP status and the service code, and, for a field error, the field).\n',
+		'| HTTP status | code | body | when | the node reports |',
+		'|---|---|---|---|---|',
+	];
+	for (const documented of entry.service.documentedErrors) {
+		const failure = new HttpError(`The service answered with HTTP ${documented.status}`, 'status', true, { status: documented.status, headers: {}, body: documented.body });
+		const reported = documented.status === 200 ? documented.when : (entry.service.mapError?.(failure)?.message ?? failure.message);
+		lines.push(`| ${documented.status} | ${documented.code ? `\`${documented.code}\`` : ''} | \`${plain(JSON.stringify(documented.body))}\` | ${plain(documented.when)} | ${plain(reported)} |`);
+	}
+	lines.push(
+		'',
+		'For every operation, also:\n',
+		'| failure | what happens |',
+		'|---|---|',
+		'| a parameter is missing or invalid | no request is sent; the error names the parameter, the item and what was expected |',
+		'| HTTP 429 or 5xx | requests without side effects are sent again up to twice (after `Retry-After`, at most 30 s, or a short backoff); then the error gives the status |',
+		'| timeout, connection reset | as above for requests without side effects; a request with side effects is never sent again, and the error says it may have reached the service |',
+		'| a 2xx answer that is not JSON | error "The service answered with HTTP 200 but the body is not JSON", with the start of the body |',
+		'| an answer that does not match the documented shape | error naming the field that did not match |',
+		'',
+		'With **Settings → On Error → Continue**, a failed item comes out in its place with `error`, `description`, `httpCode` and `code`; the other items run on.',
+		'',
+	);
+	return lines.join('\n');
+}
+
+function testEnvironmentSection(entry: ServiceEntry): string {
+	const account = {
+		telspiel: `username \`${accounts.telspiel.username}\`, API key \`${accounts.telspiel.apiKey}\``,
+		sobot: `app ID \`${accounts.sobot.appId}\`, app key \`${accounts.sobot.appKey}\`, region **Custom**`,
+		hover: `email \`${accounts.hover.email}\`, password \`${accounts.hover.password}\``,
+		servicepattern: `tenant URL \`${accounts.servicePattern.tenantUrl}\`, app ID \`${accounts.servicePattern.appId}\``,
+	}[entry.key];
+	return [
+		'## Test environment\n',
+		'The sandbox emulates this API on 127.0.0.1: `npm run sandbox` (alone) or `npm start` (with n8n and a ready',
+		`credential). Base URL: \`http://127.0.0.1:5680/${entry.key}\`${entry.key === 'hover' ? ' + `/api`' : ''}. Test account: ${account}.`,
+		'Test data and fault switches: [sandbox/README.md](../../sandbox/README.md). The examples below are real exchanges with it.\n',
+	].join('\n');
+}
+
+function operationSection(entry: ServiceEntry, operation: Operation<unknown>, captured: Captured): string {
+	const exchanges = calls(captured.exchanges, entry);
+	const method = exchanges.map((e) => `\`${e.request.method} ${masked(e.request.path.split('?')[0])}\``);
+	const schemaBase = `../schemas/${entry.key}/${operation.resource}.${operation.value}`;
+	const parts = [
+		`### ${operationTitle(operation, entry)}\n`,
+		`${operation.description}. Node: **${entry.title}** → resource \`${operation.resource}\`, operation \`${operation.value}\`.\n`,
+		`- **HTTP call${method.length === 1 ? '' : 's'}:** ${[...new Set(method)].join(', ')} (paths relative to the credential's base URL)`,
+		`- **Side effects:** ${operation.sideEffects ? 'yes: once the request may have reached the service it is never sent again' : 'no: safe to retry'}`,
+		`- **Output:** ${operation.returnsList ? 'one item per element of the answer' : 'one item per input item'}${operation.binaryOutput ? ', the file as binary data' : ''}`,
+		`- **JSON Schemas:** [input](${schemaBase}.input.json), [output](${schemaBase}.output.json)\n`,
+		'#### Input fields\n',
+		fieldTable(fieldRows(operation.properties)),
+		'#### Example request\n',
+		'Node parameters:\n',
+		'```json',
+		json(captured.example.parameters),
+		'```\n',
+	];
+	for (const exchange of exchanges) {
+		parts.push('```http', masked(httpRequest(exchange)), '```\n', 'Response:\n', '```http', masked(httpReply(exchange)), '```\n');
+	}
+	parts.push('#### Example output\n', '```json', masked(json(captured.output.slice(0, 2))), '```\n');
+	parts.push(`#### Errors\n\nSee [Errors](#errors); the HTTP status and code are those of the table.\n`);
+	return parts.join('\n');
+}
+
+export function servicePage(entry: ServiceEntry, captured: Captured[]): string {
+	const own = captured.filter((c) => c.example.service === entry.key);
+	const index = entry.service.operations.map((operation) => {
+		const example = own.find((c) => c.example.resource === operation.resource && c.example.operation === operation.value);
+		const http = example ? [...new Set(calls(example.exchanges, entry).map((e) => `${e.request.method} ${masked(e.request.path.split('?')[0])}`))].join(', ') : '';
+		const title = operationTitle(operation, entry);
+		return `| [${title}](#${anchor(title)}) | \`${http}\` | ${operation.sideEffects ? 'yes' : 'no'} | ${operation.description} |`;
+	});
+	const sections = entry.service.operations.map((operation) => {
+		const example = own.find((c) => c.example.resource === operation.resource && c.example.operation === operation.value);
+		if (!example) throw new Error(`${entry.title} ${operation.resource}.${operation.value} has no example in test/harness/operations.ts`);
+		if (example.error) throw new Error(`The example of ${entry.title} ${operation.resource}.${operation.value} failed: ${example.error}`);
+		return operationSection(entry, operation, example);
+	});
+	return [
+		`# ${entry.title}: API reference\n`,
+		'<!-- Generated by `npm run docs` from the operation definitions and real sandbox exchanges; do not edit. -->\n',
+		`Every operation of the **${entry.title}** node, in the format of Haptik's requirements for APIs used on Haptik.`,
+		'Every operation also has **Request Options**: Concurrency (items sent at once, default 5) and Timeout (ms, default 30000).\n',
+		'| operation | HTTP call | side effects | what it does |',
+		'|---|---|---|---|',
+		...index,
+		'',
+		credentialSection(entry, own),
+		testEnvironmentSection(entry),
+		errorsSection(entry),
+		'## Operations\n',
+		...sections,
+	].join('\n');
+}
+
+/** Every generated file under docs/, by path from the repository root. */
+export async function generateDocs(): Promise<Map<string, string>> {
+	const captured = await captureExamples();
+	const files = new Map<string, string>();
+	for (const entry of SERVICES) {
+		files.set(`docs/reference/${entry.key}.md`, servicePage(entry, captured));
+		for (const [path, content] of schemaFiles(entry)) files.set(path, content);
+	}
+	return files;
+}
+
+export { operationOf };

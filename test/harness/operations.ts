@@ -1,0 +1,183 @@
+/**
+ * Every operation of the package with one example parameter set that succeeds against the sandbox,
+ * in an order where each example finds what it needs (ServicePattern's chat exists before its events).
+ * The reference docs, the fault matrix and the fuzz suite all start from this list; a test fails when
+ * an operation has no example.
+ */
+import type { IDataObject, INodeExecutionData, INodeParameters, IWorkflowBase } from 'n8n-workflow';
+
+import { hoverService } from '../../nodes/Hover/actions';
+import { servicePatternService } from '../../nodes/ServicePattern/actions';
+import { sobotService } from '../../nodes/Sobot/actions';
+import { telSpielService } from '../../nodes/TelSpiel/actions';
+import type { Operation, Service } from '../../nodes/shared/operation';
+import { accounts } from '../../sandbox/accounts';
+import type { Sandbox } from '../../sandbox/main';
+import { AGENT } from '../../sandbox/servicepattern';
+import { PACKAGE_NAME } from './engine';
+
+export interface ServiceEntry {
+	/** Key used in docs file names and the sandbox prefix. */
+	key: 'telspiel' | 'sobot' | 'hover' | 'servicepattern';
+	title: string;
+	nodeType: string;
+	service: Service<unknown>;
+}
+
+export const SERVICES: ServiceEntry[] = [
+	{ key: 'telspiel', title: 'telSpiel', nodeType: `${PACKAGE_NAME}.telSpiel`, service: telSpielService as Service<unknown> },
+	{ key: 'sobot', title: 'Sobot', nodeType: `${PACKAGE_NAME}.sobot`, service: sobotService as Service<unknown> },
+	{ key: 'hover', title: 'Hover', nodeType: `${PACKAGE_NAME}.hover`, service: hoverService as Service<unknown> },
+	{ key: 'servicepattern', title: 'ServicePattern', nodeType: `${PACKAGE_NAME}.servicePattern`, service: servicePatternService as Service<unknown> },
+];
+
+export interface OperationExample {
+	service: ServiceEntry['key'];
+	resource: string;
+	operation: string;
+	parameters: IDataObject;
+	/** ServicePattern operations that exist only in API v2. */
+	apiVersion?: 'v2';
+	/** Binary data the item carries (file uploads). */
+	file?: { content: Buffer; fileName: string; mimeType: string };
+}
+
+const sp = (resource: string, operation: string, parameters: IDataObject = {}): OperationExample => ({
+	service: 'servicepattern',
+	resource,
+	operation,
+	parameters: { conversation: 'key', conversationKey: 'whatsapp:+15550001', ...parameters },
+});
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+export const EXAMPLES: OperationExample[] = [
+	{ service: 'telspiel', resource: 'call', operation: 'clickToCall', parameters: { agentPhone: '9000000001', customerPhone: '13800000001', campaignName: 'VIP desk' } },
+
+	{ service: 'sobot', resource: 'customer', operation: 'find', parameters: { searchBy: 'phone', value: '13800000001' } },
+	{ service: 'sobot', resource: 'customer', operation: 'search', parameters: { returnAll: false, limit: 2, filters: { nick: 'Asha' } } },
+	{ service: 'sobot', resource: 'customer', operation: 'create', parameters: { nick: 'Chen', additionalFields: { phones: '13800000003', emails: 'chen@example.com' } } },
+	{ service: 'sobot', resource: 'customer', operation: 'update', parameters: { customerId: 'u-1001', updateFields: { remark: 'Prefers morning calls' } } },
+	{ service: 'sobot', resource: 'customer', operation: 'getCustomFields', parameters: {} },
+	{
+		service: 'sobot',
+		resource: 'ticket',
+		operation: 'create',
+		parameters: { title: 'Refund request', content: 'Order 1042 arrived damaged', typeId: 'type-1', customerBy: 'customerId', customer: 'u-1001', source: 1 },
+	},
+	{ service: 'sobot', resource: 'ticket', operation: 'get', parameters: { ticketId: 't-501' } },
+	{ service: 'sobot', resource: 'ticket', operation: 'search', parameters: { createdAfter: '2026-11-01T00:00:00', createdBefore: '2026-11-23T00:00:00', returnAll: false, limit: 10 } },
+	{ service: 'sobot', resource: 'ticket', operation: 'addReply', parameters: { ticketId: 't-501', content: 'We are sending a replacement today.' } },
+
+	{ service: 'hover', resource: 'action', operation: 'list', parameters: { includeArchived: false } },
+	{ service: 'hover', resource: 'action', operation: 'get', parameters: { actionId: byId('13ce04ca') } },
+	{
+		service: 'hover',
+		resource: 'action',
+		operation: 'create',
+		parameters: {
+			name: 'Check Bundle Balance',
+			operators: ['2172'],
+			transportType: 'ussd',
+			rootCode: '*544#',
+			steps: { step: [{ type: 'number', value: '2' }, { type: 'pin' }] },
+		},
+	},
+	{ service: 'hover', resource: 'action', operation: 'update', parameters: { actionId: byId('13ce04ca'), updateFields: { description: 'Send money to a phone number' } } },
+	{ service: 'hover', resource: 'action', operation: 'listParsers', parameters: { actionId: byId('13ce04ca') } },
+	{ service: 'hover', resource: 'action', operation: 'archive', parameters: { actionId: byId('13ce04ca') } },
+	{ service: 'hover', resource: 'action', operation: 'restore', parameters: { actionId: byId('13ce04ca') } },
+	{ service: 'hover', resource: 'parser', operation: 'create', parameters: { actionId: byId('13ce04ca'), status: 'failed', category: 'insufficient-funds', regex: 'insufficient (funds|balance)' } },
+	{ service: 'hover', resource: 'parser', operation: 'get', parameters: { parserId: '157340' } },
+	{ service: 'hover', resource: 'parser', operation: 'update', parameters: { parserId: '157340', updateFields: { userMessage: 'Money sent' } } },
+	{ service: 'hover', resource: 'parser', operation: 'archive', parameters: { parserId: '157340' } },
+	{ service: 'hover', resource: 'parser', operation: 'restore', parameters: { parserId: '157340' } },
+	{ service: 'hover', resource: 'app', operation: 'create', parameters: { name: 'Field Agent', packageName: 'com.example.agent' } },
+	{ service: 'hover', resource: 'app', operation: 'get', parameters: { appId: '43120' } },
+	{ service: 'hover', resource: 'app', operation: 'update', parameters: { appId: '43120', updateFields: { webhookUrl: 'https://n8n.example.com/webhook/hover' } } },
+	{ service: 'hover', resource: 'app', operation: 'archive', parameters: { appId: '43120' } },
+	{ service: 'hover', resource: 'app', operation: 'restore', parameters: { appId: '43120' } },
+
+	sp('chat', 'checkAvailability'),
+	sp('chat', 'getExpectedParameters'),
+	sp('chat', 'requestChat', { additionalFields: { from: 'Ann', phoneNumber: '+1 555 0001' } }),
+	sp('chat', 'getActiveChat'),
+	sp('chat', 'getNewChatEvents'),
+	sp('event', 'sendMessage', { message: 'My order is late' }),
+	sp('event', 'sendTyping', { typing: true }),
+	sp('event', 'sendLocation', { latitude: 52.52, longitude: 13.405 }),
+	sp('event', 'sendNavigation', { page: 'https://shop.example.com/checkout', title: 'Checkout' }),
+	sp('event', 'submitFormData', { formRequestId: 'form-9', formName: 'survey', data: '{"score": 5}' }),
+	sp('event', 'sendEvent', { event: '{"event":"chat_session_message_read","ref_msg_id":"a:2"}' }),
+	{ ...sp('file', 'uploadFile', { binaryProperty: 'data', postToChat: true }), file: { content: Buffer.from('Order 1042: one damaged mug\n'), fileName: 'order-1042.txt', mimeType: 'text/plain' } },
+	sp('file', 'getFile', { fileId: 'file-1' }),
+	sp('file', 'getAgentProfilePhoto', { partyId: AGENT.party_id }),
+	sp('chat', 'getChatHistory'),
+	{ ...sp('chat', 'subscribeToPush', { pushService: 'androidFirebase', deviceToken: 'fcm-device-token-1' }), apiVersion: 'v2' },
+	{ ...sp('chat', 'getVersion'), apiVersion: 'v2' },
+	sp('chat', 'disconnect'),
+	sp('chat', 'endChat'),
+];
+
+export function entryOf(key: ServiceEntry['key']): ServiceEntry {
+	return SERVICES.find((entry) => entry.key === key)!;
+}
+
+export function operationOf(example: Pick<OperationExample, 'service' | 'resource' | 'operation'>): Operation<unknown> {
+	const operation = entryOf(example.service).service.operations.find((op) => op.resource === example.resource && op.value === example.operation);
+	if (!operation) throw new Error(`No operation ${example.service} ${example.resource}.${example.operation}`);
+	return operation;
+}
+
+/** The sandbox's test accounts as n8n credentials, by credential type. */
+export function sandboxCredentials(sandbox: Pick<Sandbox, 'serviceUrl'>, changes: { servicePatternVersion?: 'v1' | 'v2' } = {}) {
+	return {
+		telSpielApi: { baseUrl: sandbox.serviceUrl('telspiel'), username: accounts.telspiel.username, apiKey: accounts.telspiel.apiKey },
+		sobotApi: { region: 'custom', baseUrl: sandbox.serviceUrl('sobot'), appId: accounts.sobot.appId, appSecret: accounts.sobot.appKey, language: 'en' },
+		hoverApi: {
+			authentication: 'password',
+			email: accounts.hover.email,
+			password: accounts.hover.password,
+			organizationId: '',
+			baseUrl: `${sandbox.serviceUrl('hover')}/api`,
+			sessionToken: '',
+		},
+		servicePatternApi: {
+			baseUrl: sandbox.serviceUrl('servicepattern'),
+			tenantUrl: accounts.servicePattern.tenantUrl,
+			appId: accounts.servicePattern.appId,
+			apiVersion: changes.servicePatternVersion ?? 'v1',
+		},
+	};
+}
+
+export const NODE_NAME = 'Operation';
+
+/** Input → the operation's node → After, as the editor would save it. */
+export function operationWorkflow(
+	example: Pick<OperationExample, 'service' | 'resource' | 'operation' | 'parameters'>,
+	options: { continueOnFail?: boolean; requestOptions?: IDataObject } = {},
+): Pick<IWorkflowBase, 'nodes' | 'connections'> {
+	const entry = entryOf(example.service);
+	return {
+		nodes: [
+			{ id: '00000000-0000-4000-8000-000000000001', name: 'Input', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: '00000000-0000-4000-8000-000000000002',
+				name: NODE_NAME,
+				type: entry.nodeType,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: example.resource, operation: example.operation, ...example.parameters, requestOptions: options.requestOptions ?? {} } as INodeParameters,
+				credentials: { [entry.service.credentialType]: { id: '1', name: 'Sandbox' } },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+			{ id: '00000000-0000-4000-8000-000000000003', name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 0], parameters: {} },
+		],
+		connections: {
+			Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
+			[NODE_NAME]: { main: [[{ node: 'After', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+export type Items = INodeExecutionData[];
