@@ -9,4 +9,6 @@ export const accounts = {
 	sobot: { appId: SOBOT_APP_ID, appKey: SOBOT_APP_KEY },
 	hover: { email: HOVER_EMAIL, password: HOVER_PASSWORD },
 	servicePattern: { tenantUrl: SP_TENANT, appId: SP_APP_ID },
+	/** The key a bot platform sends to the bot-facing example (examples/bot-callback-api.json); checked by n8n's Webhook node. */
+	botApi: { header: 'api-key', key: 'sandbox-bot-key-0001' },
 };

@@ -50,6 +50,7 @@ function sandboxCredentials(sandbox, accounts) {
 		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi', data: { baseUrl: url('telspiel'), username: accounts.telspiel.username, apiKey: accounts.telspiel.apiKey } },
 		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi', data: { region: 'custom', baseUrl: url('sobot'), appId: accounts.sobot.appId, appSecret: accounts.sobot.appKey, language: 'en' } },
 		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi', data: { authentication: 'password', email: accounts.hover.email, password: accounts.hover.password, organizationId: '', baseUrl: `${url('hover')}/api` } },
+		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth', data: { name: accounts.botApi.header, value: accounts.botApi.key } },
 		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi', data: { baseUrl: url('servicepattern'), tenantUrl: accounts.servicePattern.tenantUrl, appId: accounts.servicePattern.appId, apiVersion: 'v1' } },
 	];
 }

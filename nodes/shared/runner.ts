@@ -179,13 +179,18 @@ export async function runOperations<Client>(
 		retryUnsafe: !operation.sideEffects,
 	});
 	const continueOnFail = this.continueOnFail();
+	// n8n routes an item to the error output only when its json holds nothing but error, message and
+	// details (an item carrying `error` itself would be cut down to the message alone).
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let failure: { itemIndex: number; error: Error } | undefined;
 
 	const fail = (itemIndex: number, error: unknown) => {
 		const nodeError = toNodeError(this.getNode(), error, itemIndex, redactor);
 		if (continueOnFail) {
-			outputs[itemIndex] = [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
+			const { error: message, ...details } = errorItemJson(nodeError);
+			const json = toErrorOutput ? { error: message, details } : { error: message, ...details };
+			outputs[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
 		} else if (!failure || itemIndex < failure.itemIndex) {
 			failure = { itemIndex, error: nodeError };
 		}

@@ -76,3 +76,35 @@ test('scheduled report: archived and idle Hover actions become report lines', as
 	expect(result.output('Hover: List Actions')).toHaveLength(3);
 	expect(result.output('Report Line').map((item) => item.json.line)).toEqual(['Old Promo (*144#, 0ff1ce00): archived since 2026-09-01T00:00:00Z']);
 });
+
+describe('bot-facing API: a bot platform books a callback and gets Haptik’s envelope', () => {
+	const call = (body: Record<string, unknown>) =>
+		runWorkflow(example('bot-callback-api.json'), { mode: 'trigger', input: [{ json: { headers: { 'api-key': 'checked by n8n' }, params: {}, query: {}, body } }], credentials: credentials() });
+	const answer = (result: Awaited<ReturnType<typeof call>>) => result.responses.map((r) => [r.statusCode ?? 200, r.body]);
+
+	test('a known customer is called back: SUCC001 with the desk', async () => {
+		expect(answer(await call({ mobileNo: '13800000001' }))).toEqual([
+			[200, { status: 'success', status_code: 'SUCC001', message: 'Request Successful', data: { customer: 'Asha', desk: 'VIP desk' } }],
+		]);
+		expect(answer(await call({ mobileNo: '138 0000 0002' }))[0][1]).toMatchObject({ status_code: 'SUCC001', data: { customer: 'Ben', desk: 'callback queue' } });
+		expect(sandbox.state.telspiel.calls.map((c) => c.campaign_name)).toEqual(['VIP desk', 'Callback queue']);
+	});
+
+	test('no mobile number: ERR001 and nothing is called; an unknown number: ERR002', async () => {
+		expect(answer(await call({ mobile: '13800000001' }))).toEqual([
+			[400, { status: 'error', status_code: 'ERR001', message: 'mobileNo is required: 6 to 15 digits, optionally starting with +' }],
+		]);
+		expect(sandbox.log).toEqual([]);
+		expect(answer(await call({ mobileNo: '13899999999' }))).toEqual([[404, { status: 'error', status_code: 'ERR002', message: 'No customer has this mobile number' }]]);
+		expect(sandbox.state.telspiel.calls).toEqual([]);
+	});
+
+	test('the call cannot be placed: ERR003 with the reason, and the call was tried once', async () => {
+		await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ service: 'telspiel', fault: 'serverError', count: 5 }) });
+		const [[status, body]] = answer(await call({ mobileNo: '13800000001' }));
+		expect(status).toBe(502);
+		expect(body).toMatchObject({ status: 'error', status_code: 'ERR003' });
+		expect(String((body as { message: string }).message)).toMatch(/^The callback could not be booked: /);
+		expect(sandbox.log.filter((entry) => entry.service === 'telspiel')).toHaveLength(1);
+	});
+});

@@ -120,6 +120,24 @@ describe('telSpiel Click To Call through n8n’s engine', () => {
 		expect(result.output('After')).toHaveLength(4);
 	});
 
+	test('with Continue (using error output), failed items go to the error output with their details', async () => {
+		handler = (request) =>
+			(request.json() as { agent_phone: string }).agent_phone === '1111111111'
+				? { status: 403, body: { code: 403, status: 'forbidden', message: 'Username or api key is invalid' } }
+				: { body: ACCEPTED };
+		const wf = workflow();
+		wf.nodes.find((n) => n.name === 'Click To Call')!.onError = 'continueErrorOutput';
+		const result = await run(wf, callers(['9999999999', '8888888888'], ['1111111111', '8888888888'], ['9999999999', '7777777777']));
+
+		const [success, failed] = result.run.data.resultData.runData['Click To Call'][0].data!.main;
+		expect(success!.map((item) => [item.pairedItem, item.json])).toEqual([
+			[{ item: 0 }, ACCEPTED],
+			[{ item: 2 }, ACCEPTED],
+		]);
+		expect(failed!.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+		expect(failed![0].json).toMatchObject({ error: 'Username or API key is invalid', details: { httpCode: '403', code: 'forbidden' } });
+	});
+
 	test('a 422 shows telSpiel’s field errors, parsed from the JSON string they come in', async () => {
 		handler = () => ({
 			status: 422,

@@ -63,6 +63,7 @@ const BASE_NODES: Record<string, string> = {
 	'n8n-nodes-base.filter': 'n8n-nodes-base/dist/nodes/Filter/Filter.node.js',
 	'n8n-nodes-base.set': 'n8n-nodes-base/dist/nodes/Set/Set.node.js',
 	'n8n-nodes-base.scheduleTrigger': 'n8n-nodes-base/dist/nodes/Schedule/ScheduleTrigger.node.js',
+	'n8n-nodes-base.stickyNote': 'n8n-nodes-base/dist/nodes/StickyNote/StickyNote.node.js',
 };
 
 export interface LoadedPackage {

@@ -83,6 +83,7 @@ test('the imported sandbox credentials pass n8n’s own credential test', async 
 test('the IVR example, published, answers a call from its production webhook', async () => {
 	const workflows = (await api('GET', '/rest/workflows')).json!.data as Array<{ id: string; name: string }>;
 	expect(workflows.map((w) => w.name).sort()).toEqual([
+		'Bot API: book a callback for a bot platform (Haptik envelope)',
 		'Bot chat: hand a customer over to an agent',
 		'Bot chat: relay the agent’s replies',
 		'IVR callback: VIP callers to the VIP desk',
@@ -107,6 +108,27 @@ test('the IVR example, published, answers a call from its production webhook', a
 		['/api/click-to-call', 422],
 		['/api/click-to-call', 200],
 	]);
+});
+
+test('the bot-facing API, published, checks the api-key header and answers in Haptik’s envelope', async () => {
+	const workflows = (await api('GET', '/rest/workflows')).json!.data as Array<{ id: string; name: string }>;
+	const bot = workflows.find((w) => w.name.startsWith('Bot API'))!;
+	const { versionId } = (await api('GET', `/rest/workflows/${bot.id}`)).json!.data as { versionId: string };
+	expect((await api('POST', `/rest/workflows/${bot.id}/activate`, { versionId })).status).toBe(200);
+
+	const book = (key: string) =>
+		fetch(`${n8nUrl}/webhook/bot/callback`, { method: 'POST', headers: { 'content-type': 'application/json', 'api-key': key }, body: JSON.stringify({ mobileNo: '13800000002' }) });
+	let answer = await book('sandbox-bot-key-0001');
+	for (let attempt = 0; answer.status === 404 && attempt < 30; attempt++) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		answer = await book('sandbox-bot-key-0001');
+	}
+	expect([answer.status, await answer.json()]).toEqual([
+		200,
+		{ status: 'success', status_code: 'SUCC001', message: 'Request Successful', data: { customer: 'Ben', desk: 'callback queue' } },
+	]);
+	const refused = await book('wrong-key');
+	expect(refused.status).toBe(403);
 });
 
 test('Ctrl-C stops n8n and the sandbox', async () => {
