@@ -10,7 +10,15 @@ import { newSpState, servicePatternStub } from './servicepattern';
 import { newSobotState, sobotStub } from './sobot';
 import { newTelSpielState, telSpielSandbox } from './telspiel';
 
-export type Fault = 'delay' | 'rateLimit' | 'serverError' | 'unavailable' | 'reset' | 'malformedJson' | 'htmlError' | 'emptyBody';
+export type Fault = 'delay' | 'rateLimit' | 'serverError' | 'unavailable' | 'reset' | 'malformedJson' | 'htmlError' | 'emptyBody' | 'hugeBody';
+
+const HUGE_BODY_BYTES = 50 * 1024 * 1024;
+let hugeBody: Buffer | undefined;
+/** A 50 MB JSON answer of the wrong shape, built once. */
+function hugeJson(): Buffer {
+	hugeBody ??= Buffer.from(`{"padding":"${'x'.repeat(HUGE_BODY_BYTES - 16)}"}`);
+	return hugeBody;
+}
 
 interface ArmedFault {
 	service?: string;
@@ -53,6 +61,8 @@ function faultReply(fault: ArmedFault): Reply {
 			return { status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' };
 		case 'emptyBody':
 			return { status: 200, headers: { 'content-type': 'application/json' }, body: '' };
+		case 'hugeBody':
+			return { status: 200, headers: { 'content-type': 'application/json' }, body: hugeJson() };
 		default:
 			return { status: 500, body: {} };
 	}

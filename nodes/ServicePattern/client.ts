@@ -2,6 +2,8 @@ import { createHash } from 'crypto';
 
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpError, HttpMethod, HttpRequest, HttpResponse } from '../shared/http';
+import { parseAnswer } from '../shared/answers';
+import { activeChatAnswer } from './schemas';
 import type { ClientEvent } from './schemas';
 
 /** The Mobile/Web API's documented error codes (`error_code` in the error body). */
@@ -120,7 +122,7 @@ export class ServicePatternClient {
 	async activeChat(clientId: string): Promise<Record<string, unknown> | undefined> {
 		const noChat = (error: unknown) => error instanceof ServiceError && error.httpCode === 404;
 		return await this.json(clientId, 'GET', '/chats/active').then(
-			(answer) => answer as Record<string, unknown>,
+			(answer) => parseAnswer(activeChatAnswer, answer),
 			async (error: unknown) => (noChat(error) ? undefined : await Promise.reject(error)),
 		);
 	}

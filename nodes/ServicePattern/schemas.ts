@@ -111,6 +111,11 @@ export const eventsBody = z.looseObject({ events: z.array(serverEventSchema).nul
 /** Every chat operation says which conversation it used, so the next node can carry on. */
 const conversation = { clientId: z.string(), chatId: z.string().optional() };
 
+/** The answers the client reads fields from, as the API documents them. */
+export const availabilityAnswer = z.looseObject({ chat: z.string(), ewt: z.union([z.string(), z.number()]).optional() });
+export const activeChatAnswer = z.looseObject({ chat_id: z.string().min(1) });
+export const parametersAnswer = z.looseObject({ parameters: z.array(z.record(z.string(), z.unknown())).nullable() });
+
 export const availability = z.looseObject({
 	clientId: z.string(),
 	chat: z.string().describe('"available" or "notAvailable" (the scenario entry’s hours of operation)'),

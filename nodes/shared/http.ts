@@ -75,7 +75,10 @@ export interface RetryPolicy {
 export interface TransportOptions {
 	credentialType: string;
 	timeoutMs: number;
-	/** False for operations with side effects: then only a request that never left is sent again. */
+	/**
+	 * False for operations with side effects: then only their reads (GET, HEAD) and requests that
+	 * never left are sent again, never a write that may have reached the service.
+	 */
 	retryUnsafe: boolean;
 	mapError?: ErrorMapper;
 	retry?: Partial<RetryPolicy>;
@@ -99,6 +102,8 @@ const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 300, maxDelayMs
 /** The longest Retry-After we wait for; a longer one is reported instead of slept through. */
 const MAX_RETRY_AFTER_MS = 30_000;
 const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE']);
+// An operation with side effects repeats only its reads (a token fetch, a lookup before the write).
+const READ_METHODS = new Set<HttpMethod>(['GET', 'HEAD']);
 
 // Failures that happen before a single byte reaches the server: safe to repeat for any request.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
@@ -258,11 +263,14 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		return new HttpError(`The service could not be reached: ${message}`, 'network', sent, undefined, code);
 	}
 
+	function repeatable(request: HttpRequest): boolean {
+		return request.idempotent ?? (options.retryUnsafe ? IDEMPOTENT_METHODS : READ_METHODS).has(request.method);
+	}
+
 	function shouldRetry(failure: HttpError, request: HttpRequest, attempt: number): boolean {
 		if (attempt >= policy.maxRetries) return false;
 		if (!failure.sent) return true;
-		const repeatable = options.retryUnsafe && (request.idempotent ?? IDEMPOTENT_METHODS.has(request.method));
-		if (!repeatable) return false;
+		if (!repeatable(request)) return false;
 		if (failure.kind === 'network' || failure.kind === 'timeout') return true;
 		const status = failure.response?.status ?? 0;
 		return failure.kind === 'status' && (status === 429 || status >= 500);
@@ -272,8 +280,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		const mapped = options.mapError?.(failure);
 		if (mapped) return mapped;
 		const mayHaveArrived = failure.sent && failure.kind !== 'status';
-		const unsafe = !options.retryUnsafe || !(request.idempotent ?? IDEMPOTENT_METHODS.has(request.method));
-		if (mayHaveArrived && unsafe) {
+		if (mayHaveArrived && !repeatable(request)) {
 			return new ServiceError(failure.message, {
 				code: failure.code,
 				httpCode: failure.httpCode,

@@ -9,7 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { InputError, Redactor, ServiceError, errorItemJson, toNodeError } from './errors';
+import { expected, parseAnswer } from './answers';
+import type { Issue } from './answers';
+import { InputError, Redactor, errorItemJson, toNodeError } from './errors';
 import { boundedInteger } from './fields';
 import { DEFAULT_TIMEOUT_MS, createTransport } from './http';
 import type { RequestContext } from './http';
@@ -20,12 +22,6 @@ const requestOptionsSchema = z.object({
 	concurrency: boundedInteger(1, 50, 5),
 	timeout: boundedInteger(1000, 600_000, DEFAULT_TIMEOUT_MS),
 });
-
-interface Issue {
-	path: PropertyKey[];
-	message: string;
-	code: string;
-}
 
 function displayNameOf(properties: INodeProperties[], path: PropertyKey[]): string {
 	const names: string[] = [];
@@ -53,14 +49,6 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
 		current = (current as Record<PropertyKey, unknown>)[key];
 	}
 	return current;
-}
-
-function expected(issue: Issue): string {
-	// Our own schemas say what they expect in lower case ("a phone number: ..."); zod's built-in
-	// messages are capitalised sentences already.
-	if (/^[a-z]/.test(issue.message)) return `Expected ${issue.message}`;
-	if (issue.code === 'invalid_type') return issue.message.replace(/^Invalid input: e/, 'E');
-	return issue.message;
 }
 
 /** Reads the operation's parameters for one item and validates them, naming the field, the item and what was expected. */
@@ -98,15 +86,8 @@ function toOutputItems<Client>(
 		const { json: value, binary } = operation.binaryOutput
 			? (result as { json: unknown; binary?: IBinaryKeyData })
 			: { json: result, binary: undefined };
-		const parsed = operation.output.safeParse(value);
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0] as Issue;
-			throw new ServiceError('The service answered in an unexpected shape', {
-				description: `${issue.path.join('.') || 'answer'}: ${expected(issue)}. The service may have changed its API; please report this.`,
-				body: value,
-			});
-		}
-		return { json: parsed.data as IDataObject, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
+		const parsed = parseAnswer(operation.output, value);
+		return { json: parsed as IDataObject, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
 	});
 }
 

@@ -64,6 +64,7 @@ const BASE_NODES: Record<string, string> = {
 	'n8n-nodes-base.set': 'n8n-nodes-base/dist/nodes/Set/Set.node.js',
 	'n8n-nodes-base.scheduleTrigger': 'n8n-nodes-base/dist/nodes/Schedule/ScheduleTrigger.node.js',
 	'n8n-nodes-base.stickyNote': 'n8n-nodes-base/dist/nodes/StickyNote/StickyNote.node.js',
+	'n8n-nodes-base.httpRequest': 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js',
 };
 
 export interface LoadedPackage {

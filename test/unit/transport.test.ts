@@ -92,13 +92,21 @@ describe('retry policy', () => {
 		}
 	});
 
-	test('an operation with side effects never repeats even an idempotent-looking request once sent', async () => {
-		const scope = nock(BASE).get('/things').reply(500, {});
-		const extra = nock(BASE).get('/things').reply(200, {});
+	test('an operation with side effects never repeats a write once sent, not even an idempotent-looking PUT', async () => {
+		const scope = nock(BASE).put('/things/1').reply(500, {});
+		const extra = nock(BASE).put('/things/1').reply(200, {});
 
-		await expect(transport({ retryUnsafe: false }).request({ method: 'GET', url: `${BASE}/things` })).rejects.toBeInstanceOf(HttpError);
+		await expect(transport({ retryUnsafe: false }).request({ method: 'PUT', url: `${BASE}/things/1`, body: {} })).rejects.toBeInstanceOf(HttpError);
 		expect(scope.isDone()).toBe(true);
 		expect(extra.isDone()).toBe(false);
+	});
+
+	test('an operation with side effects repeats its reads (a lookup before the write)', async () => {
+		nock(BASE).get('/things').reply(500, {});
+		nock(BASE).get('/things').reply(200, { ok: true });
+
+		const response = await transport({ retryUnsafe: false }).request({ method: 'GET', url: `${BASE}/things` });
+		expect(response.body).toEqual({ ok: true });
 	});
 
 	test('a request that never left (connection refused) is sent again, even with side effects', async () => {

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
-import { availability } from '../../schemas';
+import { parseAnswer } from '../../../shared/answers';
+import { availability, availabilityAnswer } from '../../schemas';
 import { clientIdOf, conversationProperties, conversationRequired } from '../common';
 
 export const checkAvailability = defineOperation({
@@ -15,7 +16,7 @@ export const checkAvailability = defineOperation({
 	sideEffects: false,
 	run: async (client: ServicePatternClient, input) => {
 		const clientId = clientIdOf(input);
-		const answer = (await client.json(clientId, 'GET', '/availability')) as { chat?: string; ewt?: string };
+		const answer = parseAnswer(availabilityAnswer, await client.json(clientId, 'GET', '/availability'));
 		return { ...answer, clientId, available: answer.chat === 'available' };
 	},
 });

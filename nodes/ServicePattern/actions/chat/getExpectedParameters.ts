@@ -1,13 +1,13 @@
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
-import { expectedParameters } from '../../schemas';
+import { parseAnswer } from '../../../shared/answers';
+import { expectedParameters, parametersAnswer } from '../../schemas';
 import { clientIdOf, conversationProperties, conversationRequired } from '../common';
 
 /** `{ parameters: [{ name: type }, …] }` as a list of `{ name, type }`. */
 export function parameterList(answer: unknown): Array<{ name: string; type: string }> {
-	const list = (answer as { parameters?: unknown } | null)?.parameters;
-	if (!Array.isArray(list)) return [];
-	return list.flatMap((entry) => Object.entries((entry ?? {}) as Record<string, unknown>).map(([name, type]) => ({ name, type: String(type) })));
+	const list = parseAnswer(parametersAnswer, answer).parameters ?? [];
+	return list.flatMap((entry) => Object.entries(entry).map(([name, type]) => ({ name, type: String(type) })));
 }
 
 export const getExpectedParameters = defineOperation({
