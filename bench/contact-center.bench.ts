@@ -1,0 +1,297 @@
+/**
+ * `npm run bench`: the pack measured against the sandbox on 127.0.0.1 (run in its own process), in
+ * one run, printing a table and writing bench/latest.json. Not part of `npm test`: numbers are
+ * reported, not asserted (see bench/RESULTS.md for the recorded ones and the targets).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { IDataObject, INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
+import { Agent, request as undiciRequest } from 'undici';
+
+import { accounts } from '../sandbox/accounts';
+import { runWorkflow, startTrigger, storedBinary } from '../test/harness/engine';
+import { EXAMPLES, NODE_NAME, operationWorkflow, sandboxCredentials } from '../test/harness/operations';
+import type { OperationExample } from '../test/harness/operations';
+
+const ROOT = path.resolve(__dirname, '..');
+const PORT = 5790;
+const SANDBOX = `http://127.0.0.1:${PORT}`;
+const CONCURRENCY = 5;
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const rows: Array<Record<string, string | number>> = [];
+const results: IDataObject = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version } };
+
+let sandboxProcess: ChildProcess;
+const sandbox = { serviceUrl: (service: string) => `${SANDBOX}/${service}` };
+const credentials = () => sandboxCredentials(sandbox);
+
+beforeAll(async () => {
+	sandboxProcess = spawn(process.execPath, [path.join(ROOT, 'build/sandbox/cli.js')], { env: { ...process.env, SANDBOX_PORT: String(PORT) }, stdio: 'ignore' });
+	for (let i = 0; i < 100; i++) {
+		if (await fetch(`${SANDBOX}/__sandbox/requests`).then((r) => r.ok, () => false)) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error('The sandbox did not start');
+}, 30_000);
+afterAll(() => {
+	sandboxProcess.kill();
+	writeFileSync(path.join(__dirname, 'latest.json'), `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+	process.stdout.write(`\n${table(rows)}\n`);
+});
+
+function table(data: Array<Record<string, string | number>>): string {
+	const columns = [...new Set(data.flatMap((row) => Object.keys(row)))];
+	const lines = [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`];
+	for (const row of data) lines.push(`| ${columns.map((c) => String(row[c] ?? '')).join(' | ')} |`);
+	return lines.join('\n');
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const cpuMs = () => {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1000;
+};
+
+async function measure(run: () => Promise<unknown>): Promise<{ ms: number; cpu: number }> {
+	const times: number[] = [];
+	const cpus: number[] = [];
+	for (let i = 0; i < REPEATS; i++) {
+		const cpu0 = cpuMs();
+		const t0 = performance.now();
+		await run();
+		times.push(performance.now() - t0);
+		cpus.push(cpuMs() - cpu0);
+	}
+	return { ms: median(times), cpu: median(cpus) };
+}
+
+/** The same call as the pack's operation, as n8n's HTTP Request node (v4.2) would make it. */
+interface RawCall {
+	method: 'GET' | 'POST';
+	url: string;
+	headers: Record<string, string>;
+	body?: string;
+}
+
+async function sobotToken(): Promise<string> {
+	const { createHash } = await import('node:crypto');
+	const time = Math.floor(Date.now() / 1000);
+	const sign = createHash('md5').update(`${accounts.sobot.appId}${time}${accounts.sobot.appKey}`).digest('hex');
+	const answer = (await (await fetch(`${SANDBOX}/sobot/api/get_token?appid=${accounts.sobot.appId}&create_time=${time}&sign=${sign}`)).json()) as { item: { token: string } };
+	return answer.item.token;
+}
+
+async function hoverJwt(): Promise<string> {
+	const answer = await fetch(`${SANDBOX}/hover/api/authenticate`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: accounts.hover.email, password: accounts.hover.password }),
+	});
+	return ((await answer.json()) as { auth_token: string }).auth_token;
+}
+
+const example = (service: string, operation: string) => EXAMPLES.find((e) => e.service === service && e.operation === operation)!;
+
+async function subjects(): Promise<Array<{ label: string; example: OperationExample; raw: RawCall }>> {
+	const token = await sobotToken();
+	const jwt = await hoverJwt();
+	return [
+		{
+			label: 'telSpiel Click To Call',
+			example: example('telspiel', 'clickToCall'),
+			raw: {
+				method: 'POST',
+				url: `${SANDBOX}/telspiel/api/click-to-call`,
+				headers: { 'api-key': accounts.telspiel.apiKey, 'content-type': 'application/json', accept: 'application/json' },
+				body: JSON.stringify({ username: accounts.telspiel.username, agent_phone: '9000000001', customer_phone: '13800000001', campaign_name: 'VIP desk' }),
+			},
+		},
+		{
+			label: 'Hover Get Action',
+			example: example('hover', 'get'),
+			raw: { method: 'GET', url: `${SANDBOX}/hover/api/actions/13ce04ca`, headers: { authorization: jwt, accept: 'application/json' } },
+		},
+		{
+			label: 'Sobot Find Customer',
+			example: { ...example('sobot', 'find'), parameters: { searchBy: 'customerId', value: 'u-1001' } },
+			raw: { method: 'GET', url: `${SANDBOX}/sobot/api/crm/5/user/get_user_by_id?userid=u-1001`, headers: { token, accept: 'application/json' } },
+		},
+	];
+}
+
+function httpRequestWorkflow(raw: RawCall): Pick<IWorkflowBase, 'nodes' | 'connections'> {
+	return {
+		nodes: [
+			{ id: '00000000-0000-4000-8000-000000000001', name: 'Input', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: '00000000-0000-4000-8000-000000000002',
+				name: NODE_NAME,
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				parameters: {
+					method: raw.method,
+					url: raw.url,
+					sendHeaders: true,
+					headerParameters: { parameters: Object.entries(raw.headers).map(([name, value]) => ({ name, value })) },
+					...(raw.body ? { sendBody: true, specifyBody: 'json', jsonBody: raw.body } : {}),
+					// The same number of requests in flight as the pack's default Concurrency.
+					options: { batching: { batch: { batchSize: CONCURRENCY, batchInterval: 0 } } },
+				},
+			},
+		],
+		connections: { Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+	};
+}
+
+async function undiciLoop(raw: RawCall, count: number) {
+	const dispatcher = new Agent({ connections: CONCURRENCY });
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (next < count) {
+				next++;
+				const response = await undiciRequest(raw.url, { method: raw.method, headers: raw.headers, body: raw.body, dispatcher });
+				await response.body.json();
+			}
+		}),
+	);
+	await dispatcher.close();
+}
+
+const items = (count: number): INodeExecutionData[] => Array.from({ length: count }, (_, index) => ({ json: { index } }));
+
+async function requestCount(pathPart: string): Promise<number> {
+	const log = (await (await fetch(`${SANDBOX}/__sandbox/requests`)).json()) as { requests: Array<{ path: string }> };
+	return log.requests.filter((entry) => entry.path.includes(pathPart)).length;
+}
+
+test('Sobot: token requests for 10,000 Find Customer items (target 1)', async () => {
+	const before = await requestCount('/api/get_token');
+	const subject = { ...example('sobot', 'find'), parameters: { searchBy: 'customerId', value: 'u-1001' } };
+	// The first Sobot run of this process: no token is cached yet.
+	await runWorkflow(operationWorkflow(subject, { continueOnFail: true }), { input: items(10_000), credentials: credentials() });
+	const fetched = (await requestCount('/api/get_token')) - before;
+	rows.push({ measure: 'Sobot token requests for 10,000 Find Customer items (target 1)', 'pack ms': fetched });
+	results.sobotTokenRequests = fetched;
+}, 600_000);
+
+test('items through a node vs the HTTP Request node vs a plain undici loop', async () => {
+	for (const subject of await subjects()) {
+		for (const size of SIZES) {
+			const input = items(size);
+			let failures = 0;
+			const pack = await measure(async () => {
+				const result = await runWorkflow(operationWorkflow(subject.example, { continueOnFail: true }), { input, credentials: credentials() });
+				failures += result.output(NODE_NAME).filter((item) => item.json.error !== undefined).length;
+			});
+			const builtIn = await measure(async () => {
+				const result = await runWorkflow(httpRequestWorkflow(subject.raw), { input, credentials: {} });
+				if (result.output(NODE_NAME).length !== size) throw new Error('HTTP Request node lost items');
+			});
+			const plain = await measure(() => undiciLoop(subject.raw, size));
+			rows.push({
+				measure: `${subject.label}, ${size} items`,
+				'pack ms': Math.round(pack.ms),
+				'HTTP Request node ms': Math.round(builtIn.ms),
+				'undici ms': Math.round(plain.ms),
+				'pack / HTTP Request (≤ 1.1)': (pack.ms / builtIn.ms).toFixed(2),
+				'pack / undici (≤ 1.5)': (pack.ms / plain.ms).toFixed(2),
+				'pack CPU µs/item': Math.round((pack.cpu * 1000) / size),
+				'HTTP Request CPU µs/item': Math.round((builtIn.cpu * 1000) / size),
+				failed: failures,
+			});
+		}
+	}
+}, 1_800_000);
+
+test('package load: require every node and credential file of dist (target < 50 ms)', () => {
+	const script = `
+		require('n8n-workflow'); require('zod/v4');
+		const files = ${JSON.stringify(
+			(require(path.join(ROOT, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } }).n8n.nodes
+				.concat((require(path.join(ROOT, 'package.json')) as { n8n: { credentials: string[] } }).n8n.credentials)
+				.map((file) => path.join(ROOT, file)),
+		)};
+		const t0 = process.hrtime.bigint();
+		for (const file of files) require(file);
+		process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));`;
+	const runs = Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })));
+	rows.push({ measure: 'package load, ms (target < 50)', 'pack ms': median(runs).toFixed(1) });
+	results.packageLoadMs = median(runs);
+});
+
+test('trigger: agent event → workflow start latency (target < 100 ms median)', async () => {
+	const workflow = {
+		nodes: [
+			{
+				id: '00000000-0000-4000-8000-000000000009',
+				name: 'Trigger',
+				type: 'n8n-nodes-contact-center.servicePatternTrigger',
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters: { conversation: 'key', conversationKey: 'bench-latency', events: ['agentMessage'] },
+				credentials: { servicePatternApi: { id: '1', name: 'Sandbox' } },
+			},
+		],
+		connections: {},
+	};
+	const trigger = await startTrigger(workflow, 'Trigger', credentials());
+	const latencies: number[] = [];
+	try {
+		const chat = { ...example('servicepattern', 'requestChat'), parameters: { conversation: 'key', conversationKey: 'bench-latency' } };
+		await runWorkflow(operationWorkflow(chat), { credentials: credentials() });
+		await trigger.nextEmits(1, 10_000); // the greeting
+		for (let i = 0; i < 20; i++) {
+			const send = { ...example('servicepattern', 'sendMessage'), parameters: { conversation: 'key', conversationKey: 'bench-latency', message: `ping ${i}` } };
+			// The sandbox's agent answers the moment the message arrives, so this is an upper bound:
+			// it also holds the Send Message run that makes the agent answer.
+			const t0 = performance.now();
+			const emitted = trigger.nextEmits(1, 10_000);
+			await runWorkflow(operationWorkflow(send), { credentials: credentials() });
+			await emitted;
+			latencies.push(Math.round(performance.now() - t0));
+		}
+	} finally {
+		await trigger.close();
+	}
+	rows.push({ measure: 'trigger latency (upper bound), median ms (target < 100)', 'pack ms': median(latencies) });
+	results.triggerLatencyMs = { median: median(latencies), max: Math.max(...latencies) };
+}, 120_000);
+
+test('files: Upload File and Get File, peak RSS growth (target < 64 MB)', async () => {
+	const sampleRss = async (run: () => Promise<unknown>) => {
+		global.gc?.();
+		const base = process.memoryUsage().rss;
+		let peak = base;
+		const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+		const t0 = performance.now();
+		try {
+			await run();
+		} finally {
+			clearInterval(timer);
+		}
+		return { mb: (Math.max(peak, process.memoryUsage().rss) - base) / 2 ** 20, ms: performance.now() - t0 };
+	};
+	const chat = { ...example('servicepattern', 'requestChat'), parameters: { conversation: 'key', conversationKey: 'bench-files' } };
+	await runWorkflow(operationWorkflow(chat), { credentials: credentials() });
+	// The node refuses uploads over the API's documented 25 MB: the largest allowed upload is measured.
+	const uploadBytes = 25 * 1024 * 1024 - 1024;
+	const binary = await storedBinary(Buffer.alloc(uploadBytes, 7), 'big.bin', 'application/octet-stream');
+	const upload = { ...example('servicepattern', 'uploadFile'), parameters: { conversation: 'key', conversationKey: 'bench-files', binaryProperty: 'data', postToChat: false } };
+	let fileId = '';
+	const up = await sampleRss(async () => {
+		const result = await runWorkflow(operationWorkflow(upload), { input: [{ json: {}, binary: { data: binary } }], credentials: credentials() });
+		fileId = String(result.output(NODE_NAME)[0].json.fileId);
+	});
+	rows.push({ measure: `Upload File ${Math.round(uploadBytes / 2 ** 20)} MB (peak RSS growth target < 64 MB)`, 'pack ms': Math.round(up.ms), 'peak RSS growth MB': up.mb.toFixed(1) });
+	const download = { ...example('servicepattern', 'getFile'), parameters: { conversation: 'key', conversationKey: 'bench-files', fileId } };
+	const down = await sampleRss(() => runWorkflow(operationWorkflow(download), { credentials: credentials() }));
+	rows.push({ measure: `Get File ${Math.round(uploadBytes / 2 ** 20)} MB (peak RSS growth target < 64 MB)`, 'pack ms': Math.round(down.ms), 'peak RSS growth MB': down.mb.toFixed(1) });
+	results.files = { uploadMB: up.mb, downloadMB: down.mb };
+}, 300_000);

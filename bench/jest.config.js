@@ -1,0 +1,11 @@
+/** `npm run bench`: the benchmarks, apart from the test suite. */
+/** @type {import('jest').Config} */
+module.exports = {
+	rootDir: '..',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/bench'],
+	testMatch: ['**/*.bench.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
+	setupFiles: ['<rootDir>/test/setup.ts'],
+	testTimeout: 1_800_000,
+};
