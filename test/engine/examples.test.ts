@@ -7,24 +7,16 @@ import path from 'node:path';
 
 import type { IWorkflowBase } from 'n8n-workflow';
 
-import { HOVER_EMAIL, HOVER_PASSWORD } from '../../sandbox/hover';
 import { startSandbox } from '../../sandbox/main';
 import type { Sandbox } from '../../sandbox/main';
-import { SP_APP_ID, SP_TENANT } from '../../sandbox/servicepattern';
-import { SOBOT_APP_ID, SOBOT_APP_KEY } from '../../sandbox/sobot';
-import { TELSPIEL_API_KEY, TELSPIEL_USERNAME } from '../../sandbox/telspiel';
 import { runWorkflow, startTrigger } from '../harness/engine';
+import { sandboxCredentials } from '../harness/operations';
 
 const example = (file: string) =>
 	JSON.parse(readFileSync(path.join(__dirname, '../../examples', file), 'utf8')) as Pick<IWorkflowBase, 'nodes' | 'connections'>;
 
 let sandbox: Sandbox;
-const credentials = () => ({
-	telSpielApi: { baseUrl: sandbox.serviceUrl('telspiel'), username: TELSPIEL_USERNAME, apiKey: TELSPIEL_API_KEY },
-	sobotApi: { region: 'custom', baseUrl: sandbox.serviceUrl('sobot'), appId: SOBOT_APP_ID, appSecret: SOBOT_APP_KEY, language: 'en' },
-	hoverApi: { authentication: 'password', email: HOVER_EMAIL, password: HOVER_PASSWORD, organizationId: '', baseUrl: `${sandbox.serviceUrl('hover')}/api`, sessionToken: '' },
-	servicePatternApi: { baseUrl: sandbox.serviceUrl('servicepattern'), tenantUrl: SP_TENANT, appId: SP_APP_ID, apiVersion: 'v1' },
-});
+const credentials = () => sandboxCredentials(sandbox);
 
 beforeEach(async () => {
 	sandbox = await startSandbox();
