@@ -118,7 +118,9 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 			reply = await handler(inner);
 		}
 		log.push({ service, method: request.method, path: inner.path, status: reply.reset ? 0 : (reply.status ?? 200) });
-		exchanges.push({ service, request: inner, reply });
+		// A snapshot: the emulators answer with their live state, which later requests change.
+		const body = reply.body === undefined || typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : (JSON.parse(JSON.stringify(reply.body)) as unknown);
+		exchanges.push({ service, request: inner, reply: { ...reply, body } });
 		if (exchanges.length > KEPT_EXCHANGES) exchanges.shift();
 		return reply;
 	}, port);

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { ServiceError } from '../../nodes/shared/errors';
 import { createTransport } from '../../nodes/shared/http';
 import { TelSpielClient, mapTelSpielError } from '../../nodes/TelSpiel/client';
-import { contextOverN8nHttp } from './transport.test';
+import { contextOverN8nHttp } from '../harness/n8n-http';
 
 const BASE = 'https://app.habitic.test';
 const KEY = 'tsk_live_client_test_key_0001';

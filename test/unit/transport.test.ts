@@ -1,29 +1,14 @@
-import 'reflect-metadata';
-
-import { Container } from '@n8n/di';
-import { OutboundHttp } from '@n8n/backend-network';
 import { AxiosError } from 'axios';
 import { NodeApiError } from 'n8n-workflow';
-import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import nock from 'nock';
 
 import { HttpError, createTransport } from '../../nodes/shared/http';
 import type { TransportOptions } from '../../nodes/shared/http';
+import { contextOverN8nHttp } from '../harness/n8n-http';
 
 const BASE = 'http://service.test';
 const node: INode = { id: '1', name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
-
-/** A context whose httpRequestWithAuthentication is n8n's own outbound HTTP client plus a header, as a credential adds. */
-export function contextOverN8nHttp(headers: Record<string, string> = {}): IExecuteFunctions {
-	return {
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) =>
-				await Container.get(OutboundHttp)
-					.requests()
-					.request({ ...options, headers: { ...options.headers, ...headers } }),
-		},
-	} as unknown as IExecuteFunctions;
-}
 
 const transport = (options: Partial<TransportOptions> = {}) =>
 	createTransport(contextOverN8nHttp(), {

@@ -86,6 +86,7 @@ export async function chatIdOf(client: ServicePatternClient, clientId: string, c
 	const id = active?.chat_id;
 	if (typeof id !== 'string' || !id) {
 		throw new ServiceError('This conversation has no active chat', {
+			httpCode: 404,
 			code: 'no_active_chat',
 			description: 'Start one with Request Chat, or give the Chat ID.',
 		});
