@@ -320,10 +320,11 @@ test('files: Upload File and Get File, peak RSS growth (target < 64 MB)', async 
 	const stored = (await (
 		await fetch(`${SANDBOX}/servicepattern/clientweb/api/v1/files?tenantUrl=${accounts.servicePattern.tenantUrl}`, {
 			method: 'POST',
-			headers: { authorization: `MOBILE-API-140-327-PLAIN appId="${accounts.servicePattern.appId}", clientId="${clientId}"` },
+			headers: { authorization: `MOBILE-API-140-327-PLAIN appId="${accounts.servicePattern.appId}", clientId="${clientId}"`, 'user-agent': 'MobileClient' },
 			body: form,
 		})
 	).json()) as { file_id: string };
+	if (!stored.file_id) throw new Error(`The sandbox did not store the 100 MB file: ${JSON.stringify(stored)}`);
 	const hundred = { ...download, parameters: { ...download.parameters, fileId: stored.file_id } };
 	const large = await sampleRss(async () => {
 		const result = await runWorkflow(operationWorkflow(hundred), { credentials: credentials() });
