@@ -245,6 +245,15 @@ export function createTransport(context: RequestContext, options: TransportOptio
 	function classify(error: unknown): HttpError {
 		if (error instanceof HttpError) return error;
 		const response = findResponse(error);
+		if (response && response.status < 400) {
+			// A success status with an error: the answer itself could not be read (cut off, too large, not JSON).
+			const { message } = findNetworkError(error);
+			return new HttpError(`The service answered with HTTP ${response.status}, but its answer could not be read: ${message}`, 'invalid-body', true, {
+				status: response.status,
+				headers: response.headers ?? {},
+				body: typeof response.data === 'string' ? preview(response.data) : null,
+			});
+		}
 		if (response) {
 			const status = response.status;
 			const parsed = parseJson(response.data);
@@ -260,7 +269,9 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			return new HttpError('The service did not answer in time', 'timeout', true, undefined, code);
 		}
 		const sent = !(code && NOT_SENT_CODES.has(code));
-		return new HttpError(`The service could not be reached: ${message}`, 'network', sent, undefined, code);
+		// Without a network error code it failed on n8n's side of the request (a sign-in that gave no token, …).
+		const text = code ? `The service could not be reached: ${message}` : `The request failed: ${message}`;
+		return new HttpError(text, 'network', sent, undefined, code);
 	}
 
 	function repeatable(request: HttpRequest): boolean {
