@@ -12,3 +12,26 @@ export const accounts = {
 	/** The key a bot platform sends to the bot-facing example (examples/bot-callback-api.json); checked by n8n's Webhook node. */
 	botApi: { header: 'api-key', key: 'sandbox-bot-key-0001' },
 };
+
+/** The test accounts as n8n credential data, by credential type, for a sandbox at `serviceUrl`. */
+export function credentialData(serviceUrl: (service: string) => string) {
+	return {
+		telSpielApi: { baseUrl: serviceUrl('telspiel'), username: accounts.telspiel.username, apiKey: accounts.telspiel.apiKey },
+		sobotApi: { region: 'custom', baseUrl: serviceUrl('sobot'), appId: accounts.sobot.appId, appSecret: accounts.sobot.appKey, language: 'en' },
+		hoverApi: {
+			authentication: 'password',
+			email: accounts.hover.email,
+			password: accounts.hover.password,
+			organizationId: '',
+			baseUrl: `${serviceUrl('hover')}/api`,
+			sessionToken: '',
+		},
+		servicePatternApi: {
+			baseUrl: serviceUrl('servicepattern'),
+			tenantUrl: accounts.servicePattern.tenantUrl,
+			appId: accounts.servicePattern.appId,
+			apiVersion: 'v1' as 'v1' | 'v2',
+		},
+		httpHeaderAuth: { name: accounts.botApi.header, value: accounts.botApi.key },
+	};
+}

@@ -44,15 +44,16 @@ function installPackage() {
 	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-contact-center': packed.version } }, null, 2));
 }
 
-function sandboxCredentials(sandbox, accounts) {
-	const url = (service) => `http://127.0.0.1:${sandboxPort}/${service}`;
+/** The credentials the example workflows name, by id, with the sandbox's test accounts. */
+function sandboxCredentials(credentialData) {
+	const data = credentialData((service) => `http://127.0.0.1:${sandboxPort}/${service}`);
 	return [
-		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi', data: { baseUrl: url('telspiel'), username: accounts.telspiel.username, apiKey: accounts.telspiel.apiKey } },
-		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi', data: { region: 'custom', baseUrl: url('sobot'), appId: accounts.sobot.appId, appSecret: accounts.sobot.appKey, language: 'en' } },
-		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi', data: { authentication: 'password', email: accounts.hover.email, password: accounts.hover.password, organizationId: '', baseUrl: `${url('hover')}/api` } },
-		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth', data: { name: accounts.botApi.header, value: accounts.botApi.key } },
-		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi', data: { baseUrl: url('servicepattern'), tenantUrl: accounts.servicePattern.tenantUrl, appId: accounts.servicePattern.appId, apiVersion: 'v1' } },
-	];
+		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi' },
+		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi' },
+		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi' },
+		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth' },
+		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi' },
+	].map((credential) => ({ ...credential, data: data[credential.type] }));
 }
 
 function n8n(args) {
@@ -75,13 +76,13 @@ async function waitForN8n(timeoutMs = 120_000) {
 
 async function main() {
 	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
-	const { accounts } = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
+	const { credentialData } = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
 	const sandbox = await startSandbox(sandboxPort);
 	say(`Sandbox of the four APIs on ${sandbox.url} (test accounts: sandbox/README.md)`);
 
 	installPackage();
 	say('Installed n8n-nodes-contact-center as a community package of this n8n');
-	writeFileSync(path.join(userFolder, 'sandbox-credentials.json'), JSON.stringify(sandboxCredentials(sandbox, accounts), null, 2));
+	writeFileSync(path.join(userFolder, 'sandbox-credentials.json'), JSON.stringify(sandboxCredentials(credentialData), null, 2));
 	n8n(['import:credentials', `--input=${path.join(userFolder, 'sandbox-credentials.json')}`]);
 	const marker = path.join(userFolder, 'examples-imported');
 	if (!existsSync(marker)) {

@@ -21,7 +21,7 @@ import { accounts } from '../../sandbox/accounts';
 import { startSandbox } from '../../sandbox/main';
 import type { Exchange, Sandbox } from '../../sandbox/main';
 import { runWorkflow, storedBinary } from '../harness/engine';
-import { EXAMPLES, NODE_NAME, SERVICES, operationOf, operationWorkflow, sandboxCredentials } from '../harness/operations';
+import { EXAMPLES, NODE_NAME, SERVICES, operationWorkflow, sandboxCredentials } from '../harness/operations';
 import type { OperationExample, ServiceEntry } from '../harness/operations';
 
 const CREDENTIALS: Record<ServiceEntry['key'], ICredentialType> = {
@@ -30,9 +30,6 @@ const CREDENTIALS: Record<ServiceEntry['key'], ICredentialType> = {
 	hover: new HoverApi(),
 	servicepattern: new ServicePatternApi(),
 };
-
-/** Requests that fetch a token or sign in: shown under Authentication, not under each operation. */
-const AUTH_PATHS: Partial<Record<ServiceEntry['key'], string>> = { sobot: '/api/get_token', hover: '/api/authenticate' };
 
 const SHOWN_HEADERS = ['authorization', 'api-key', 'token', 'organization-id', 'content-type', 'accept', 'user-agent'];
 
@@ -228,16 +225,15 @@ function operationTitle(operation: Operation<unknown>, entry: ServiceEntry): str
 }
 
 function calls(exchanges: Exchange[], entry: ServiceEntry): Exchange[] {
-	const authPath = AUTH_PATHS[entry.key];
-	return exchanges.filter((exchange) => !authPath || !exchange.request.path.startsWith(authPath));
+	// Sign-ins and token fetches are shown under Authentication, not under each operation.
+	return exchanges.filter((exchange) => !entry.authPath || !exchange.request.path.startsWith(entry.authPath));
 }
 
 function credentialSection(entry: ServiceEntry, captured: Captured[]): string {
 	const credential = CREDENTIALS[entry.key];
 	const rows = fieldRows(credential.properties);
-	const authExchange = AUTH_PATHS[entry.key]
-		? captured.flatMap((c) => c.exchanges).find((exchange) => exchange.request.path.startsWith(AUTH_PATHS[entry.key]!))
-		: undefined;
+	const { authPath } = entry;
+	const authExchange = authPath ? captured.flatMap((c) => c.exchanges).find((exchange) => exchange.request.path.startsWith(authPath)) : undefined;
 	const parts = [
 		'## Authentication\n',
 		`Credential **${credential.displayName}** (\`${credential.name}\`). Secrets are shown as \`<placeholders>\` on this page.\n`,
@@ -456,4 +452,3 @@ export async function generateDocs(): Promise<Map<string, string>> {
 	return files;
 }
 
-export { operationOf };

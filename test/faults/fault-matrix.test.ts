@@ -11,7 +11,7 @@ import { accounts } from '../../sandbox/accounts';
 import { startSandbox } from '../../sandbox/main';
 import type { Fault, Sandbox } from '../../sandbox/main';
 import { runWorkflow, storedBinary } from '../harness/engine';
-import { EXAMPLES, NODE_NAME, operationOf, operationWorkflow, sandboxCredentials } from '../harness/operations';
+import { EXAMPLES, NODE_NAME, exampleName, isAuthPath, operationOf, operationWorkflow, sandboxCredentials } from '../harness/operations';
 import type { OperationExample } from '../harness/operations';
 
 const TIMEOUT_MS = 1000;
@@ -31,7 +31,6 @@ const FAULTS: Array<{ fault: Fault; expected: RegExp; options?: Record<string, n
 	{ fault: 'hugeBody', expected: /Expected|not match|missing|required|unexpected|could not be read|sign-in|token/i },
 ];
 
-const AUTH_PATHS = ['/api/get_token', '/api/authenticate'];
 
 interface Lane {
 	example: OperationExample;
@@ -83,9 +82,9 @@ async function arm(sandbox: Sandbox, fault: Fault, options: Record<string, numbe
 	sandbox.log.length = 0;
 }
 
-const name = (example: OperationExample) => `${example.service} ${example.resource}.${example.operation}`;
+const name = exampleName;
 /** Requests that can do something: not reads, not sign-ins. */
-const effectful = (sandbox: Sandbox) => sandbox.log.filter((entry) => entry.method !== 'GET' && !AUTH_PATHS.some((p) => entry.path.startsWith(p)));
+const effectful = (sandbox: Sandbox) => sandbox.log.filter((entry) => entry.method !== 'GET' && !isAuthPath(entry.path));
 
 describe.each(FAULTS)('every operation when the service fails with $fault', ({ fault, expected, options }) => {
 	test('each item ends in a clear error in its place; side effects are sent at most once', async () => {
@@ -151,7 +150,7 @@ describe('a failure that passes', () => {
 					const label = `${name(lane.example)} (${faulted?.method} ${faulted?.path})`;
 					const read = !!faulted && (['GET', 'HEAD'].includes(faulted.method) || (!operation.sideEffects && ['PUT', 'DELETE'].includes(faulted.method)));
 					if (!faulted) problems.push(`${name(lane.example)}: the fault was never met`);
-					else if (AUTH_PATHS.some((p) => faulted.path.startsWith(p))) {
+					else if (isAuthPath(faulted.path)) {
 						if (effectful(lane.sandbox).length > 1) problems.push(`${label}: the write was sent ${effectful(lane.sandbox).length} times`);
 					} else if (read && !(NEVER_REPEATED.has(name(lane.example)) && /\/chats\/[^/]+\/events/.test(faulted.path))) {
 						if (failed) problems.push(`${label}: a read was not repeated: ${JSON.stringify(output[0].json).slice(0, 200)}`);

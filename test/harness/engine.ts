@@ -430,14 +430,14 @@ export interface TriggerHarness {
 	webhookUrl: string;
 }
 
-/** A webhook trigger node of a workflow, driven through n8n-core's own HookContext and WebhookContext. */
-export async function triggerHarness(
+/** An active workflow around a trigger node, as n8n builds it on activation. */
+async function activeWorkflow(
 	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>,
 	nodeName: string,
-	credentials: Record<string, ICredentialDataDecryptedObject> = {},
-): Promise<TriggerHarness> {
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	staticData: IDataObject,
+) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
-	const staticData: IDataObject = {};
 	const workflow = new Workflow({
 		id: 'wf-trigger',
 		nodes: structuredClone(workflowData.nodes),
@@ -450,6 +450,17 @@ export async function triggerHarness(
 	const node = workflow.getNode(nodeName)!;
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const additionalData = baseAdditionalData({ credentialsHelper: new TestCredentialsHelper(credentialTypes, structuredClone(credentials)) });
+	return { workflow, node, nodeType, additionalData };
+}
+
+/** A webhook trigger node of a workflow, driven through n8n-core's own HookContext and WebhookContext. */
+export async function triggerHarness(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>,
+	nodeName: string,
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+): Promise<TriggerHarness> {
+	const staticData: IDataObject = {};
+	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, staticData);
 	const [webhookDescription] = nodeType.description.webhooks!;
 	const webhookData = {
 		httpMethod: 'POST',
@@ -522,19 +533,7 @@ export async function startTrigger(
 	credentials: Record<string, ICredentialDataDecryptedObject> = {},
 	staticData: IDataObject = {},
 ): Promise<RunningTrigger> {
-	const { nodeTypes, credentialTypes } = await loadPackage();
-	const workflow = new Workflow({
-		id: 'wf-trigger',
-		nodes: structuredClone(workflowData.nodes),
-		connections: workflowData.connections,
-		nodeTypes,
-		active: true,
-		staticData,
-		settings: { executionOrder: 'v1' },
-	});
-	const node = workflow.getNode(nodeName)!;
-	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	const additionalData = baseAdditionalData({ credentialsHelper: new TestCredentialsHelper(credentialTypes, structuredClone(credentials)) });
+	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, staticData);
 	const emitted: INodeExecutionData[][] = [];
 	const errors: Error[] = [];
 	const waiters: Array<() => void> = [];

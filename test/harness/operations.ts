@@ -11,7 +11,7 @@ import { servicePatternService } from '../../nodes/ServicePattern/actions';
 import { sobotService } from '../../nodes/Sobot/actions';
 import { telSpielService } from '../../nodes/TelSpiel/actions';
 import type { Operation, Service } from '../../nodes/shared/operation';
-import { accounts } from '../../sandbox/accounts';
+import { credentialData } from '../../sandbox/accounts';
 import type { Sandbox } from '../../sandbox/main';
 import { AGENT } from '../../sandbox/servicepattern';
 import { PACKAGE_NAME } from './engine';
@@ -22,12 +22,14 @@ export interface ServiceEntry {
 	title: string;
 	nodeType: string;
 	service: Service<unknown>;
+	/** Where the credential signs in or fetches its token, when it does: not an operation's own request. */
+	authPath?: string;
 }
 
 export const SERVICES: ServiceEntry[] = [
 	{ key: 'telspiel', title: 'telSpiel', nodeType: `${PACKAGE_NAME}.telSpiel`, service: telSpielService as Service<unknown> },
-	{ key: 'sobot', title: 'Sobot', nodeType: `${PACKAGE_NAME}.sobot`, service: sobotService as Service<unknown> },
-	{ key: 'hover', title: 'Hover', nodeType: `${PACKAGE_NAME}.hover`, service: hoverService as Service<unknown> },
+	{ key: 'sobot', title: 'Sobot', nodeType: `${PACKAGE_NAME}.sobot`, service: sobotService as Service<unknown>, authPath: '/api/get_token' },
+	{ key: 'hover', title: 'Hover', nodeType: `${PACKAGE_NAME}.hover`, service: hoverService as Service<unknown>, authPath: '/api/authenticate' },
 	{ key: 'servicepattern', title: 'ServicePattern', nodeType: `${PACKAGE_NAME}.servicePattern`, service: servicePatternService as Service<unknown> },
 ];
 
@@ -118,6 +120,9 @@ export const EXAMPLES: OperationExample[] = [
 	sp('chat', 'endChat'),
 ];
 
+/** A sandbox request path (as the sandbox logs it) that signs in or fetches a token. */
+export const isAuthPath = (path: string) => SERVICES.some((entry) => entry.authPath !== undefined && path.startsWith(entry.authPath));
+
 export function entryOf(key: ServiceEntry['key']): ServiceEntry {
 	return SERVICES.find((entry) => entry.key === key)!;
 }
@@ -130,25 +135,13 @@ export function operationOf(example: Pick<OperationExample, 'service' | 'resourc
 
 /** The sandbox's test accounts as n8n credentials, by credential type. */
 export function sandboxCredentials(sandbox: Pick<Sandbox, 'serviceUrl'>, changes: { servicePatternVersion?: 'v1' | 'v2' } = {}) {
-	return {
-		telSpielApi: { baseUrl: sandbox.serviceUrl('telspiel'), username: accounts.telspiel.username, apiKey: accounts.telspiel.apiKey },
-		sobotApi: { region: 'custom', baseUrl: sandbox.serviceUrl('sobot'), appId: accounts.sobot.appId, appSecret: accounts.sobot.appKey, language: 'en' },
-		hoverApi: {
-			authentication: 'password',
-			email: accounts.hover.email,
-			password: accounts.hover.password,
-			organizationId: '',
-			baseUrl: `${sandbox.serviceUrl('hover')}/api`,
-			sessionToken: '',
-		},
-		servicePatternApi: {
-			baseUrl: sandbox.serviceUrl('servicepattern'),
-			tenantUrl: accounts.servicePattern.tenantUrl,
-			appId: accounts.servicePattern.appId,
-			apiVersion: changes.servicePatternVersion ?? 'v1',
-		},
-	};
+	const data = credentialData(sandbox.serviceUrl as (service: string) => string);
+	return { ...data, servicePatternApi: { ...data.servicePatternApi, apiVersion: changes.servicePatternVersion ?? 'v1' } };
 }
+
+/** "sobot customer.find": how suites name an example. */
+export const exampleName = (example: Pick<OperationExample, 'service' | 'resource' | 'operation'>) =>
+	`${example.service} ${example.resource}.${example.operation}`;
 
 export const NODE_NAME = 'Operation';
 

@@ -14,12 +14,11 @@ import { parseInput } from '../../nodes/shared/runner';
 import type { Exchange } from '../../sandbox/main';
 import { captureExamples, masked } from '../docs/reference';
 import type { Captured } from '../docs/reference';
-import { entryOf, operationOf, sandboxCredentials } from '../harness/operations';
+import { entryOf, exampleName, isAuthPath, operationOf, sandboxCredentials } from '../harness/operations';
 import { contextOverN8nHttp } from '../harness/n8n-http';
 
 const NEEDS_N8N_HELPERS = new Set(['uploadFile', 'getFile', 'getAgentProfilePhoto']);
-const AUTH_PATHS = ['/api/get_token', '/api/authenticate'];
-const isAuth = (exchange: Exchange) => AUTH_PATHS.some((p) => exchange.request.path.startsWith(p));
+const isAuth = (exchange: Exchange) => isAuthPath(exchange.request.path);
 const hostOf = (service: string) => `https://${service}.example.test`;
 /** Matches a recorded path; the query is compared with what was sent, below. */
 const samePath = (recorded: string) => (uri: string) => uri.split('?')[0] === recorded.split('?')[0];
@@ -59,7 +58,7 @@ async function run(example: Captured['example']): Promise<unknown> {
 }
 
 const replayable = () => captured.filter((c) => !NEEDS_N8N_HELPERS.has(c.example.operation));
-const label = (c: Captured) => `${c.example.service} ${c.example.resource}.${c.example.operation}`;
+const label = (c: Captured) => exampleName(c.example);
 
 test('every operation replays against nock (requests and output as with the sandbox)', async () => {
 	const problems: string[] = [];
@@ -89,7 +88,7 @@ test('every operation replays against nock (requests and output as with the sand
 		// ServicePattern's tenantUrl query comes from the credential, which this test leaves out.
 		const withoutTenant = (line: string) => line.replace(/\?tenantUrl=[^& ]+/, '');
 		const expected = c.exchanges.filter((e) => !isAuth(e)).map((e) => withoutTenant(`${e.request.method} ${e.request.path} ${e.request.body}`));
-		const actual = sent.filter((line) => !AUTH_PATHS.some((p) => line.split(' ')[1].startsWith(p)));
+		const actual = sent.filter((line) => !isAuthPath(line.split(' ')[1]));
 		if (masked(actual.join('\n')).replace(/ \{\}$/gm, ' ') !== masked(expected.join('\n')).replace(/ \{\}$/gm, ' ')) {
 			problems.push(`${label(c)}: sent\n${masked(actual.join('\n'))}\nexpected\n${masked(expected.join('\n'))}`);
 		}
