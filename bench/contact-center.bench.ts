@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { IDataObject, INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
 import { Agent, request as undiciRequest } from 'undici';
 
-import { conversationClientId } from '../nodes/ServicePattern/client';
+import { conversationClientId } from '../nodes/ServicePattern/conversation';
 import { accounts } from '../sandbox/accounts';
 import { runWorkflow, startTrigger, storedBinary } from '../test/harness/engine';
 import { EXAMPLES, NODE_NAME, operationWorkflow, sandboxCredentials } from '../test/harness/operations';

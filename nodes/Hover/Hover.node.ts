@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { describeOperations } from '../shared/operation';
 import { runOperations } from '../shared/runner';
-import { hoverService } from './actions';
+import { hoverActions } from './actions';
 import { listSearch, loadOptions } from './methods';
 
 export class Hover implements INodeType {
@@ -20,12 +20,12 @@ export class Hover implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hoverApi', required: true }],
-		properties: describeOperations(hoverService),
+		properties: describeOperations(hoverActions),
 	};
 
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, hoverService);
+		return await runOperations.call(this, hoverActions);
 	}
 }

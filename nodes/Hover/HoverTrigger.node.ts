@@ -12,9 +12,9 @@ import type {
 } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/errors';
-import { createServiceClient } from '../shared/runner';
-import { hoverService } from './actions';
-import { resource, toApp, toTransaction, transaction } from './schemas';
+import { createServiceClient } from '../shared/service';
+import { resource, toTransaction, transaction } from './schemas';
+import { hoverService } from './service';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
@@ -27,7 +27,7 @@ interface TriggerState extends IDataObject {
 async function appClient(context: IHookFunctions) {
 	const appId = String(context.getNodeParameter('appId'));
 	const { client, redactor } = await createServiceClient(context, hoverService);
-	return { client, redactor, path: `/apps/${encodeURIComponent(appId)}` };
+	return { client, redactor, appId };
 }
 
 export class HoverTrigger implements INodeType {
@@ -98,9 +98,9 @@ export class HoverTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (!this.getNodeParameter('registerWebhook')) return true;
-				const { client, redactor, path } = await appClient(this);
+				const { client, redactor, appId } = await appClient(this);
 				try {
-					const app = toApp(await client.one('GET', path));
+					const app = await client.getApp(appId);
 					const state = this.getWorkflowStaticData('node') as TriggerState;
 					if (app.webhookUrl !== this.getNodeWebhookUrl('default')) return false;
 					const secret = app.attributes.webhook_secret;
@@ -112,11 +112,11 @@ export class HoverTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const { client, redactor, path } = await appClient(this);
+				const { client, redactor, appId } = await appClient(this);
 				try {
 					const state = this.getWorkflowStaticData('node') as TriggerState;
-					const before = toApp(await client.one('GET', path));
-					const after = toApp(await client.one('PATCH', path, { app: { webhook_url: this.getNodeWebhookUrl('default') } }));
+					const before = await client.getApp(appId);
+					const after = await client.updateApp(appId, { webhookUrl: this.getNodeWebhookUrl('default') });
 					const secret = after.attributes.webhook_secret ?? before.attributes.webhook_secret;
 					if (typeof secret !== 'string' || !secret) {
 						throw new NodeOperationError(this.getNode(), 'Hover did not show the app’s webhook secret', {
@@ -134,12 +134,12 @@ export class HoverTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				if (!this.getNodeParameter('registerWebhook')) return true;
 				const state = this.getWorkflowStaticData('node') as TriggerState;
-				const { client, redactor, path } = await appClient(this);
+				const { client, redactor, appId } = await appClient(this);
 				try {
-					const app = toApp(await client.one('GET', path));
+					const app = await client.getApp(appId);
 					// Only undo our own registration: someone may have pointed the app elsewhere since.
 					if (app.webhookUrl === this.getNodeWebhookUrl('default')) {
-						await client.one('PATCH', path, { app: { webhook_url: state.previousWebhookUrl ?? null } });
+						await client.updateApp(appId, { webhookUrl: state.previousWebhookUrl ?? null });
 					}
 					delete state.secretHash;
 					delete state.previousWebhookUrl;

@@ -1,22 +1,12 @@
-import { ServiceError } from '../shared/errors';
-import type { FieldError } from '../shared/errors';
+import { definedFields } from '../shared/body';
+import { ServiceError, fieldErrorsOf } from '../shared/errors';
 import type { HttpClient, HttpError, HttpMethod } from '../shared/http';
-import { resource } from './schemas';
+import { resource, toAction, toApp, toParser } from './schemas';
 import type { Resource } from './schemas';
 
 export interface HoverSettings {
 	baseUrl: string;
 	organizationId?: string;
-}
-
-/** Rails-style validation errors ({ errors: { field: [messages] } } or a list) as field errors. */
-function fieldErrors(body: unknown): FieldError[] {
-	const errors = (body as { errors?: unknown } | null)?.errors;
-	if (Array.isArray(errors)) return errors.map((message) => ({ field: 'request', message: String(message) }));
-	if (!errors || typeof errors !== 'object') return [];
-	return Object.entries(errors as Record<string, unknown>).flatMap(([field, messages]) =>
-		(Array.isArray(messages) ? messages : [messages]).map((message) => ({ field, message: String(message) })),
-	);
 }
 
 // Hover does not document its error answers; these follow what its Rails API most plausibly sends.
@@ -39,12 +29,97 @@ export function mapHoverError(failure: HttpError): ServiceError | undefined {
 	if (status === 422 || status === 400) {
 		return new ServiceError(`Hover rejected the request${typeof own === 'string' ? `: ${own}` : ''}`, {
 			httpCode: status,
-			fields: fieldErrors(body),
+			fields: fieldErrorsOf((body as { errors?: unknown } | null)?.errors),
 			body,
 		});
 	}
 	return undefined;
 }
+
+export const TRANSPORT_TYPES = ['ussd', 'stk', 'push', 'variable_longstring'] as const;
+export type TransportType = (typeof TRANSPORT_TYPES)[number];
+
+export const STEP_TYPES = ['number', 'variable', 'selectNumberByText', 'pin', 'ok'] as const;
+
+/** One step of a USSD or SIM menu path, as the user describes it. */
+export interface Step {
+	type: (typeof STEP_TYPES)[number];
+	value?: string;
+	expectedText?: string;
+	description?: string;
+}
+
+/** How each step type is written, per Hover's actions API. */
+const STEP_ENCODING = {
+	number: { is_param: 'false', convert_val_to_num: 'false' },
+	variable: { is_param: 'true', convert_val_to_num: 'false' },
+	selectNumberByText: { is_param: 'true', convert_val_to_num: 'true' },
+	pin: { is_param: 'false', convert_val_to_num: 'false', value: 'pin' },
+	ok: { is_param: 'false', convert_val_to_num: 'false', value: '-' },
+} as const;
+
+/** The steps as `custom_steps_attributes`: keyed "0", "1", … with every value a string. */
+function customSteps(steps: Step[]): Record<string, Record<string, string>> {
+	return Object.fromEntries(
+		steps.map((step, index) => {
+			const { value: fixedValue, ...flags } = { value: undefined, ...STEP_ENCODING[step.type] };
+			const encoded: Record<string, string> = {
+				order: String(index),
+				...flags,
+				value: fixedValue ?? step.value ?? '',
+				description: step.description ?? '',
+			};
+			if (step.type === 'number' && step.expectedText) encoded.expected_text = step.expectedText;
+			return [String(index), encoded];
+		}),
+	);
+}
+
+export interface ActionFields {
+	name?: string;
+	description?: string;
+	rootCode?: string;
+	transportType?: TransportType;
+	operators?: string[];
+	steps?: Step[];
+}
+
+/** The `custom_action` body; absent fields are left out, steps only when there are some. */
+export function actionBody(fields: ActionFields): { custom_action: Record<string, unknown> } {
+	return {
+		custom_action: definedFields({
+			name: fields.name,
+			description: fields.description,
+			world_operator_ids: fields.operators?.length ? fields.operators : undefined,
+			transport_type: fields.transportType,
+			root_code: fields.rootCode,
+			custom_steps_attributes: fields.steps?.length ? customSteps(fields.steps) : undefined,
+		}),
+	};
+}
+
+export type ParserStatus = 'succeeded' | 'failed' | 'pending';
+
+export interface ParserFields {
+	actionId?: string;
+	status?: ParserStatus;
+	category?: string;
+	regex?: string;
+	userMessage?: string;
+}
+
+export interface AppFields {
+	name?: string;
+	packageName?: string;
+	/** null clears it. */
+	webhookUrl?: string | null;
+}
+
+/** The resources that share Get, Archive and Restore, by their API paths. */
+const PATHS = { action: '/actions', parser: '/parsers', app: '/apps' } as const;
+export type HoverResource = keyof typeof PATHS;
+
+const pathOf = (kind: HoverResource, id: string) => `${PATHS[kind]}/${encodeURIComponent(id)}`;
 
 /** Hover's configuration API (actions, parsers, apps). Knows nothing of n8n. */
 export class HoverClient {
@@ -57,7 +132,7 @@ export class HoverClient {
 		this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
 	}
 
-	async request(method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
+	private async request(method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
 		const response = await this.http.request({
 			method,
 			url: `${this.baseUrl}${path}`,
@@ -68,7 +143,7 @@ export class HoverClient {
 	}
 
 	/** A JSON:API answer's `data`, as one resource. */
-	async one(method: HttpMethod, path: string, body?: unknown): Promise<Resource> {
+	private async one(method: HttpMethod, path: string, body?: unknown): Promise<Resource> {
 		const data = ((await this.request(method, path, body)) as { data?: unknown } | null)?.data;
 		const parsed = resource.safeParse(data);
 		if (!parsed.success) throw new ServiceError('Hover answered without the expected item (no data)', { body: data });
@@ -76,11 +151,65 @@ export class HoverClient {
 	}
 
 	/** A JSON:API answer's `data`, as a list of resources. */
-	async many(path: string): Promise<Resource[]> {
+	private async many(path: string): Promise<Resource[]> {
 		const data = ((await this.request('GET', path)) as { data?: unknown } | null)?.data;
 		const parsed = resource.array().safeParse(data);
 		if (!parsed.success) throw new ServiceError('Hover answered without the expected list (no data)', { body: data });
 		return parsed.data;
+	}
+
+	/** Any action, parser or app by ID, as Hover sends it. */
+	async get(kind: HoverResource, id: string): Promise<Resource> {
+		return await this.one('GET', pathOf(kind, id));
+	}
+
+	/** Archives an action, parser or app; it can be restored. */
+	async archive(kind: HoverResource, id: string): Promise<unknown> {
+		return await this.request('DELETE', pathOf(kind, id));
+	}
+
+	async restore(kind: HoverResource, id: string): Promise<Resource> {
+		return await this.one('PUT', `${pathOf(kind, id)}/restore`);
+	}
+
+	async listActions() {
+		return (await this.many(PATHS.action)).map(toAction);
+	}
+
+	async getAction(id: string) {
+		return toAction(await this.get('action', id));
+	}
+
+	async createAction(fields: ActionFields) {
+		return toAction(await this.one('POST', PATHS.action, actionBody(fields)));
+	}
+
+	async updateAction(id: string, fields: ActionFields) {
+		return toAction(await this.one('PATCH', pathOf('action', id), actionBody(fields)));
+	}
+
+	async listParsers(actionId: string) {
+		return (await this.many(`${pathOf('action', actionId)}/parsers`)).map(toParser);
+	}
+
+	async createParser(fields: ParserFields) {
+		return toParser(await this.one('POST', PATHS.parser, { parser: parserBody(fields) }));
+	}
+
+	async updateParser(id: string, fields: ParserFields) {
+		return toParser(await this.one('PATCH', pathOf('parser', id), { parser: parserBody(fields) }));
+	}
+
+	async getApp(id: string) {
+		return toApp(await this.get('app', id));
+	}
+
+	async createApp(fields: AppFields) {
+		return toApp(await this.one('POST', PATHS.app, { app: appBody(fields) }));
+	}
+
+	async updateApp(id: string, fields: AppFields) {
+		return toApp(await this.one('PATCH', pathOf('app', id), { app: appBody(fields) }));
 	}
 
 	/** The network operators actions can run on: public, no sign-in needed. */
@@ -96,4 +225,18 @@ export class HoverClient {
 			return [{ id: String(item.id), name, country: (attributes.country_alpha2 ?? attributes.country) as string | undefined }];
 		});
 	}
+}
+
+function parserBody(fields: ParserFields) {
+	return definedFields({
+		action_id: fields.actionId,
+		status: fields.status,
+		regex: fields.regex,
+		category: fields.category,
+		user_message: fields.userMessage,
+	});
+}
+
+function appBody(fields: AppFields) {
+	return definedFields({ name: fields.name, package_name: fields.packageName, webhook_url: fields.webhookUrl });
 }

@@ -12,7 +12,6 @@ export const resource = z.looseObject({
 });
 export type Resource = z.output<typeof resource>;
 
-export const TRANSPORT_TYPES = ['ussd', 'stk', 'push', 'variable_longstring'] as const;
 
 export const action = z.looseObject({
 	id: z.string().describe('Public ID of the action, e.g. 13ce04ca'),

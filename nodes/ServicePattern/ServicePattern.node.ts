@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { describeOperations } from '../shared/operation';
 import { runOperations } from '../shared/runner';
-import { servicePatternService } from './actions';
+import { servicePatternActions } from './actions';
 import { loadOptions } from './methods';
 
 export class ServicePattern implements INodeType {
@@ -20,12 +20,12 @@ export class ServicePattern implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'servicePatternApi', required: true }],
-		properties: describeOperations(servicePatternService),
+		properties: describeOperations(servicePatternActions),
 	};
 
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, servicePatternService);
+		return await runOperations.call(this, servicePatternActions);
 	}
 }

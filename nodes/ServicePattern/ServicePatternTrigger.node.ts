@@ -9,11 +9,11 @@ import type {
 import { z } from 'zod/v4';
 
 import { ServiceError, toNodeError } from '../shared/errors';
-import { createServiceClient } from '../shared/runner';
-import { servicePatternService } from './actions';
-import { POLL_TIMEOUT_MS, readEvents } from './actions/chat/events';
-import { clientIdOf, conversationInput, conversationProperties } from './actions/common';
+import { createServiceClient } from '../shared/service';
+import { POLL_TIMEOUT_MS } from './client';
+import { clientIdOf, conversationInput, conversationProperties } from './conversation';
 import { endsSession } from './schemas';
+import { servicePatternService } from './service';
 
 /** Which events start the workflow; each is a test on one server event of a chat. */
 const EVENT_KINDS: Record<string, { name: string; matches: (event: Record<string, unknown>, chatId: string) => boolean }> = {
@@ -109,7 +109,7 @@ export class ServicePatternTrigger implements INodeType {
 						state.chatId = active.chat_id;
 					}
 					const chatId = state.chatId;
-					const { events, ended } = readEvents(await client.newEvents(clientId, chatId, POLL_TIMEOUT_MS, stopped.signal));
+					const { events, ended } = await client.newEvents(clientId, chatId, stopped.signal);
 					failures = 0;
 					const matching = events.filter((event) => kinds.some((kind) => kind.matches(event, chatId)));
 					if (ended) delete state.chatId;

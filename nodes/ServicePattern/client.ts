@@ -1,9 +1,8 @@
-import { createHash } from 'crypto';
-
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpError, HttpMethod, HttpRequest, HttpResponse } from '../shared/http';
 import { parseAnswer } from '../shared/answers';
-import { activeChatAnswer } from './schemas';
+import { readEvents } from './conversation';
+import { activeChatAnswer, availabilityAnswer, parametersAnswer } from './schemas';
 import type { ClientEvent } from './schemas';
 
 /** The Mobile/Web API's documented error codes (`error_code` in the error body). */
@@ -57,25 +56,26 @@ export interface ServicePatternSettings {
 	version: 'v1' | 'v2';
 }
 
-/** Any value, as a stable client ID: a UUID v5 in the package's own namespace. */
-const NAMESPACE = '4f9f1b3c-6a7e-5d2b-9c1a-2b7e3d5f8a61';
-
-export function conversationClientId(key: string): string {
-	const namespace = Buffer.from(NAMESPACE.replace(/-/g, ''), 'hex');
-	const hash = createHash('sha1').update(Buffer.concat([namespace, Buffer.from(key, 'utf8')])).digest();
-	hash[6] = (hash[6] & 0x0f) | 0x50;
-	hash[8] = (hash[8] & 0x3f) | 0x80;
-	const hex = hash.subarray(0, 16).toString('hex');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** What Request Chat sends besides the client ID. */
+export interface ChatRequest {
+	phoneNumber?: string;
+	from?: string;
+	parameters?: Record<string, string>;
 }
 
-let messageSequence = 0;
+/** Where the contact center pushes a chat's events to a mobile device (API v2). */
+export type PushSubscription =
+	| { service: 'androidFirebase' | 'iosFirebase'; deviceToken: string }
+	| { service: 'iosApns'; deviceToken: string; bundleId?: string }
+	| { service: 'none' };
 
-/** A message ID in the documented form `<chatId>:<n>`, unique within this process. */
-export function nextMessageId(chatId: string): string {
-	messageSequence = (messageSequence + 1) % 1000;
-	return `${chatId}:${Date.now() * 1000 + messageSequence}`;
-}
+/** The contact center refuses larger files. */
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/** The long poll's own limit: the server holds it 5 to 15 s when nothing is new; the official clients wait 20 s. */
+export const POLL_TIMEOUT_MS = 25_000;
+
+const chatPath = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
 
 /** The customer side of Bright Pattern's Mobile/Web (Messaging) API. Knows nothing of n8n. */
 export class ServicePatternClient {
@@ -96,7 +96,7 @@ export class ServicePatternClient {
 		return `MOBILE-API-140-327-PLAIN appId="${this.settings.appId}", clientId="${clientId}"`;
 	}
 
-	async send<T = unknown>(
+	private async send<T = unknown>(
 		clientId: string,
 		method: HttpMethod,
 		path: string,
@@ -114,8 +114,28 @@ export class ServicePatternClient {
 		});
 	}
 
-	async json(clientId: string, method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
+	private async json(clientId: string, method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
 		return (await this.send(clientId, method, path, { body })).body;
+	}
+
+	/** Whether the scenario entry is within its hours of operation (`chat`), with the expected wait. */
+	async availability(clientId: string) {
+		return parseAnswer(availabilityAnswer, await this.json(clientId, 'GET', '/availability'));
+	}
+
+	/** The parameters Request Chat accepts: `{ parameters: [{ name: type }, …] }` as a list of `{ name, type }`. */
+	async expectedParameters(clientId: string): Promise<Array<{ name: string; type: string }>> {
+		const list = parseAnswer(parametersAnswer, await this.json(clientId, 'GET', '/parameters')).parameters ?? [];
+		return list.flatMap((entry) => Object.entries(entry).map(([name, type]) => ({ name, type: String(type) })));
+	}
+
+	/** Starts a chat, or returns the client ID's existing session (`is_new_chat: false`). */
+	async requestChat(clientId: string, request: ChatRequest): Promise<Record<string, unknown>> {
+		const body: Record<string, unknown> = {};
+		if (request.phoneNumber) body.phone_number = request.phoneNumber;
+		if (request.from) body.from = request.from;
+		if (request.parameters && Object.keys(request.parameters).length > 0) body.parameters = request.parameters;
+		return ((await this.json(clientId, 'POST', '/chats', body)) ?? {}) as Record<string, unknown>;
 	}
 
 	/** The session of this client ID, or undefined when it has none (404). */
@@ -127,15 +147,55 @@ export class ServicePatternClient {
 		);
 	}
 
-	/** Sends one event, as the official clients do (one event per request). */
-	async sendEvent(clientId: string, chatId: string, event: ClientEvent): Promise<unknown> {
-		return await this.json(clientId, 'POST', `/chats/${encodeURIComponent(chatId)}/events`, { events: [event] });
+	/** Every event of the chat so far. */
+	async history(clientId: string, chatId: string) {
+		return readEvents(await this.json(clientId, 'GET', `${chatPath(chatId)}/history`));
 	}
 
 	/** Waits for new events: the server holds the request 5 to 15 s when there are none. */
-	async newEvents(clientId: string, chatId: string, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+	async newEvents(clientId: string, chatId: string, signal?: AbortSignal) {
 		// Never repeated: a second poll while one is held is refused with 400.
-		const response = await this.send(clientId, 'GET', `/chats/${encodeURIComponent(chatId)}/events`, { timeoutMs, idempotent: false, signal });
-		return response.body;
+		const response = await this.send(clientId, 'GET', `${chatPath(chatId)}/events`, { timeoutMs: POLL_TIMEOUT_MS, idempotent: false, signal });
+		return readEvents(response.body);
+	}
+
+	/** Sends one event, as the official clients do (one event per request); returns the new events the answer carried. */
+	async sendEvent(clientId: string, chatId: string, event: ClientEvent) {
+		return readEvents(await this.json(clientId, 'POST', `${chatPath(chatId)}/events`, { events: [event] })).events;
+	}
+
+	/** Uploads a multipart body holding one file part `file`; returns the file's ID. */
+	async uploadFile(clientId: string, upload: { body: unknown; headers: Record<string, string> }): Promise<string> {
+		const answer = (await this.send(clientId, 'POST', '/files', upload)).body as { file_id?: unknown } | null;
+		const fileId = answer?.file_id === undefined ? undefined : String(answer.file_id);
+		if (!fileId) throw new ServiceError('The contact center did not return a file ID', { body: answer });
+		return fileId;
+	}
+
+	/** A file shared in the chat, as a stream with its headers. */
+	async file<Stream>(clientId: string, chatId: string, fileId: string) {
+		return await this.send<Stream>(clientId, 'GET', `${chatPath(chatId)}/files/${encodeURIComponent(fileId)}`, { responseType: 'stream' });
+	}
+
+	/** An agent's photo, as a stream with its headers. */
+	async profilePhoto<Stream>(clientId: string, chatId: string, partyId: string) {
+		return await this.send<Stream>(clientId, 'GET', `${chatPath(chatId)}/profilephotos/${encodeURIComponent(partyId)}`, { responseType: 'stream' });
+	}
+
+	/** The server's version (API v2): `{ server_version }`. */
+	async serverVersion(clientId: string): Promise<Record<string, unknown>> {
+		return ((await this.json(clientId, 'GET', '/version')) ?? {}) as Record<string, unknown>;
+	}
+
+	/** Has the contact center push the chat's events to a device, or stop (API v2). */
+	async subscribeToPush(clientId: string, chatId: string, subscription: PushSubscription): Promise<void> {
+		const body: Record<string, string> = {};
+		if (subscription.service === 'androidFirebase') body.android_firebase_device_token = subscription.deviceToken;
+		if (subscription.service === 'iosFirebase') body.ios_firebase_device_token = subscription.deviceToken;
+		if (subscription.service === 'iosApns') {
+			body.ios_apns_device_token = subscription.deviceToken;
+			body.ios_app_bundle_id = subscription.bundleId ?? '';
+		}
+		await this.json(clientId, 'POST', `${chatPath(chatId)}/notifications`, body);
 	}
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { describeOperations } from '../shared/operation';
 import { runOperations } from '../shared/runner';
-import { sobotService } from './actions';
+import { sobotActions } from './actions';
 
 export class Sobot implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,10 +19,10 @@ export class Sobot implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sobotApi', required: true }],
-		properties: describeOperations(sobotService),
+		properties: describeOperations(sobotActions),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, sobotService);
+		return await runOperations.call(this, sobotActions);
 	}
 }

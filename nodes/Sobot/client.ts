@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 
+import { definedFields } from '../shared/body';
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpMethod } from '../shared/http';
 import { TokenCache } from '../shared/tokens';
@@ -56,6 +57,94 @@ const sharedTokens = new TokenCache();
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
+/** One lookup endpoint per search field, as the open API offers them (single values only). */
+const CUSTOMER_LOOKUPS = {
+	customerId: { path: '/api/crm/5/user/get_user_by_id', param: 'userid' },
+	phone: { path: '/api/crm/5/user/get_user_by_tel', param: 'user_tels' },
+	email: { path: '/api/crm/5/user/get_user_by_email', param: 'user_emails' },
+	partnerId: { path: '/api/crm/5/user/get_user_by_partnerid', param: 'partnerid' },
+} as const;
+export type CustomerLookup = keyof typeof CUSTOMER_LOOKUPS;
+
+/** How a ticket's customer is identified; Sobot matches in this order of priority. */
+const TICKET_CUSTOMER_KEYS = { customerId: 'userid', partnerId: 'partnerid', email: 'user_emails', phone: 'user_tels' } as const;
+
+export const CUSTOMER_PAGE_SIZE = 50;
+/** query_tickets serves at most 50 a page. */
+export const TICKET_PAGE_SIZE = 50;
+
+export interface CustomField {
+	fieldId: string;
+	value: string;
+}
+
+/** The customer fields Create and Update take, by the names users read. */
+export interface CustomerFields {
+	nick?: string;
+	name?: string;
+	phones?: string;
+	emails?: string;
+	vip?: boolean;
+	vipLevel?: string;
+	tags?: string;
+	blacklisted?: boolean;
+	enterpriseName?: string;
+	partnerId?: string;
+	remark?: string;
+	customFields?: CustomField[];
+}
+
+export interface CustomerFilters {
+	nick?: string;
+	phone?: string;
+	email?: string;
+	status?: '0' | '1';
+	enterpriseId?: string;
+	createdAfter?: string;
+	createdBefore?: string;
+}
+
+export interface NewTicket {
+	title: string;
+	content: string;
+	typeId: string;
+	customerBy: keyof typeof TICKET_CUSTOMER_KEYS;
+	customer: string;
+	source: number;
+	companyId?: string;
+	files?: string;
+	customFields?: CustomField[];
+}
+
+export interface TicketFilters {
+	createdAfter: string;
+	createdBefore: string;
+	status?: string;
+	typeId?: string;
+	customerId?: string;
+	agentId?: string;
+}
+
+const customFieldParams = (fields: CustomField[]) => fields.map(({ fieldId, value }) => ({ fieldid: fieldId, field_value: value }));
+
+/** The open API's body for save_user / update_user; absent fields are left out. */
+export function customerBody(fields: CustomerFields): Record<string, unknown> {
+	return definedFields({
+		user_nick: fields.nick,
+		user_name: fields.name,
+		user_tels: fields.phones,
+		user_emails: fields.emails,
+		user_level: fields.vip === undefined ? undefined : fields.vip ? 1 : 0,
+		vip_level: fields.vipLevel,
+		user_label: fields.tags,
+		user_status: fields.blacklisted === undefined ? undefined : fields.blacklisted ? 1 : 0,
+		enterprise_name: fields.enterpriseName,
+		partnerid: fields.partnerId,
+		remark: fields.remark,
+		extend_field_params: fields.customFields?.length ? customFieldParams(fields.customFields) : undefined,
+	});
+}
+
 /** Sobot's open API v5 (customers and tickets). Knows nothing of n8n. */
 export class SobotClient {
 	private readonly baseUrl: string;
@@ -95,7 +184,7 @@ export class SobotClient {
 	}
 
 	/** Calls an open API endpoint with the shared token; an expired token is replaced once and the call repeated. */
-	async call(method: HttpMethod, path: string, options: { qs?: Query; body?: unknown } = {}): Promise<Envelope> {
+	private async call(method: HttpMethod, path: string, options: { qs?: Query; body?: unknown } = {}): Promise<Envelope> {
 		for (let attempt = 0; ; attempt++) {
 			const token = await this.tokens.get(this.tokenKey, () => this.issueToken());
 			const response = await this.http.request({
@@ -117,6 +206,51 @@ export class SobotClient {
 		}
 	}
 
+	/** Fetches pages of `page_size` until `limit` items or the last page. */
+	private async collectPages(path: string, qs: Query, limit: number | undefined, pageSize: number): Promise<unknown[]> {
+		const items: unknown[] = [];
+		for (let page = 1; ; page++) {
+			const body = await this.call('GET', path, { qs: { ...qs, page_no: page, page_size: pageSize } });
+			const pageItems = body.items ?? [];
+			items.push(...pageItems);
+			const lastPage = body.page_count ?? (pageItems.length < pageSize ? page : page + 1);
+			if ((limit !== undefined && items.length >= limit) || page >= lastPage || pageItems.length === 0) break;
+		}
+		return limit === undefined ? items : items.slice(0, limit);
+	}
+
+	/** The customer a single value identifies, as the answer's `item` (see `customer` for its shape). */
+	async findCustomer(by: CustomerLookup, value: string): Promise<unknown> {
+		const lookup = CUSTOMER_LOOKUPS[by];
+		return (await this.call('GET', lookup.path, { qs: { [lookup.param]: value } })).item;
+	}
+
+	async searchCustomers(filters: CustomerFilters, limit: number | undefined): Promise<unknown[]> {
+		return await this.collectPages(
+			'/api/crm/5/user/query_users',
+			{
+				user_nick: filters.nick,
+				user_tels: filters.phone,
+				user_emails: filters.email,
+				user_status: filters.status,
+				enterpriseid: filters.enterpriseId,
+				start_datetime: filters.createdAfter,
+				end_datetime: filters.createdBefore,
+			},
+			limit,
+			CUSTOMER_PAGE_SIZE,
+		);
+	}
+
+	/** Creates a customer, or returns the one with the same partner ID, email or phone (Sobot's upsert). */
+	async saveCustomer(fields: CustomerFields): Promise<unknown> {
+		return (await this.call('POST', '/api/crm/5/user/save_user', { body: customerBody(fields) })).item;
+	}
+
+	async updateCustomer(customerId: string, fields: CustomerFields): Promise<void> {
+		await this.call('POST', '/api/crm/5/user/update_user', { body: { userid: customerId, ...customerBody(fields) } });
+	}
+
 	/** Custom field names by field ID, fetched once per client (one execution). */
 	customFieldNames(): Promise<Map<string, string>> {
 		this.fieldNames ??= this.customFieldDefinitions().then(
@@ -136,16 +270,42 @@ export class SobotClient {
 		return body.items ?? (Array.isArray(body.item) ? body.item : []);
 	}
 
-	/** Fetches pages of `page_size` until `limit` items or the last page. */
-	async collectPages(path: string, qs: Query, limit: number | undefined, pageSize: number): Promise<unknown[]> {
-		const items: unknown[] = [];
-		for (let page = 1; ; page++) {
-			const body = await this.call('GET', path, { qs: { ...qs, page_no: page, page_size: pageSize } });
-			const pageItems = body.items ?? [];
-			items.push(...pageItems);
-			const lastPage = body.page_count ?? (pageItems.length < pageSize ? page : page + 1);
-			if ((limit !== undefined && items.length >= limit) || page >= lastPage || pageItems.length === 0) break;
-		}
-		return limit === undefined ? items : items.slice(0, limit);
+	async createTicket(ticket: NewTicket): Promise<unknown> {
+		const body = {
+			companyid: ticket.companyId,
+			ticket_title: ticket.title,
+			ticket_content: ticket.content,
+			ticket_typeid: ticket.typeId,
+			ticket_from: ticket.source,
+			[TICKET_CUSTOMER_KEYS[ticket.customerBy]]: ticket.customer,
+			file_str: ticket.files,
+			extend_fields: ticket.customFields?.length ? customFieldParams(ticket.customFields) : undefined,
+		};
+		return (await this.call('POST', '/api/ws/5/ticket/save_user_ticket', { body: definedFields(body) })).item;
+	}
+
+	async getTicket(ticketId: string): Promise<unknown> {
+		return (await this.call('GET', '/api/ws/5/ticket/get_ticket_by_id', { qs: { ticketid: ticketId } })).item;
+	}
+
+	async searchTickets(filters: TicketFilters, limit: number | undefined): Promise<unknown[]> {
+		return await this.collectPages(
+			'/api/ws/5/ticket/query_tickets',
+			{
+				create_start_datetime: filters.createdAfter,
+				create_end_datetime: filters.createdBefore,
+				ticket_status: filters.status,
+				ticket_typeid: filters.typeId,
+				userid: filters.customerId,
+				deal_agentid: filters.agentId,
+			},
+			limit,
+			TICKET_PAGE_SIZE,
+		);
+	}
+
+	async addReply(ticketId: string, content: string, files?: string): Promise<void> {
+		// The sheets name save_user_reply but not its fields; these follow save_user_ticket's naming.
+		await this.call('POST', '/api/ws/5/ticket/save_user_reply', { body: definedFields({ ticketid: ticketId, reply_content: content, file_str: files }) });
 	}
 }

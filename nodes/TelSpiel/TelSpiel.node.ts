@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { describeOperations } from '../shared/operation';
 import { runOperations } from '../shared/runner';
-import { telSpielService } from './actions';
+import { telSpielActions } from './actions';
 
 export class TelSpiel implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,10 +19,10 @@ export class TelSpiel implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telSpielApi', required: true }],
-		properties: describeOperations(telSpielService),
+		properties: describeOperations(telSpielActions),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, telSpielService);
+		return await runOperations.call(this, telSpielActions);
 	}
 }

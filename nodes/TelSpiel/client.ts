@@ -1,5 +1,4 @@
-import { ServiceError } from '../shared/errors';
-import type { FieldError } from '../shared/errors';
+import { ServiceError, fieldErrorsOf } from '../shared/errors';
 import type { HttpClient, HttpError } from '../shared/http';
 import { telSpielBody } from './schemas';
 
@@ -12,22 +11,6 @@ export interface ClickToCallRequest {
 	agentPhone: string;
 	customerPhone: string;
 	campaignName?: string;
-}
-
-/** Turns 422's `errors` (a JSON string such as `{ "customer_phone": ["..."] }`) into field errors. */
-function parseFieldErrors(errors: unknown): FieldError[] {
-	let parsed = errors;
-	if (typeof errors === 'string') {
-		try {
-			parsed = JSON.parse(errors);
-		} catch {
-			return [{ field: 'request', message: errors }];
-		}
-	}
-	if (!parsed || typeof parsed !== 'object') return [];
-	return Object.entries(parsed as Record<string, unknown>).flatMap(([field, messages]) =>
-		(Array.isArray(messages) ? messages : [messages]).map((message) => ({ field, message: String(message) })),
-	);
 }
 
 /** telSpiel's documented error answers (403, 422) as ServiceErrors; anything else is left to the transport. */
@@ -45,7 +28,7 @@ export function telSpielError(httpCode: number | undefined, body: unknown): Serv
 		});
 	}
 	if (code === 422) {
-		const fields = parseFieldErrors(parsed.data.errors);
+		const fields = fieldErrorsOf(parsed.data.errors);
 		return new ServiceError(`telSpiel rejected the request: ${parsed.data.message ?? 'Invalid data'}`, {
 			httpCode: httpCode ?? 422,
 			code: parsed.data.status ?? 'invalid',

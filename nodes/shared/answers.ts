@@ -1,20 +1,8 @@
 import type { z } from 'zod/v4';
 
 import { ServiceError } from './errors';
-
-export interface Issue {
-	path: PropertyKey[];
-	message: string;
-	code: string;
-}
-
-export function expected(issue: Issue): string {
-	// Our own schemas say what they expect in lower case ("a phone number: ..."); zod's built-in
-	// messages are capitalised sentences already.
-	if (/^[a-z]/.test(issue.message)) return `Expected ${issue.message}`;
-	if (issue.code === 'invalid_type') return issue.message.replace(/^Invalid input: e/, 'E');
-	return issue.message;
-}
+import { expected } from './inputErrors';
+import type { Issue } from './inputErrors';
 
 /** A service's answer checked against its documented shape; a mismatch is a clear error, never a crash later on. */
 export function parseAnswer<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {

@@ -40,6 +40,26 @@ export class ServiceError extends Error {
 	}
 }
 
+/**
+ * Field errors as services send them: `{ "field": ["message", …] }`, that object as a JSON string
+ * (telSpiel), or a plain list of messages (Rails). A string that is not JSON is one message.
+ */
+export function fieldErrorsOf(errors: unknown): FieldError[] {
+	let parsed = errors;
+	if (typeof errors === 'string') {
+		try {
+			parsed = JSON.parse(errors);
+		} catch {
+			return [{ field: 'request', message: errors }];
+		}
+	}
+	if (Array.isArray(parsed)) return parsed.map((message) => ({ field: 'request', message: String(message) }));
+	if (!parsed || typeof parsed !== 'object') return [];
+	return Object.entries(parsed as Record<string, unknown>).flatMap(([field, messages]) =>
+		(Array.isArray(messages) ? messages : [messages]).map((message) => ({ field, message: String(message) })),
+	);
+}
+
 /** A node parameter that does not fit its operation's input schema; raised before any request. */
 export class InputError extends Error {
 	constructor(

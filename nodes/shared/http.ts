@@ -97,7 +97,6 @@ export type RequestContext =
 	| IWebhookFunctions
 	| IHookFunctions;
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 10_000 };
 /** The longest Retry-After we wait for; a longer one is reported instead of slept through. */
 const MAX_RETRY_AFTER_MS = 30_000;

@@ -1,12 +1,8 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
-import type { ErrorMapper, HttpClient } from './http';
+import { requestOptionsProperty } from './requestOptions';
+import type { Service } from './service';
 
 /** What an operation may use besides its client: which item it runs for, and n8n's helpers. */
 export interface OperationContext {
@@ -41,22 +37,18 @@ export interface Operation<Client> {
 	run(client: Client, input: unknown, context: OperationContext): Promise<unknown>;
 }
 
-export function defineOperation<Client, Input extends z.ZodType, Output extends z.ZodType>(operation: {
-	resource: string;
-	value: string;
-	name: string;
-	description: string;
-	action: string;
-	properties: INodeProperties[];
+/** An operation as written: `run` sees the input its schema produced. */
+type OperationDefinition<Client, Input extends z.ZodType, Output extends z.ZodType> = Omit<Operation<Client>, 'input' | 'output' | 'run'> & {
 	input: Input;
 	output: Output;
-	sideEffects: boolean;
-	returnsList?: boolean;
-	binaryOutput?: boolean;
 	/** Returns the service's answer; the runner validates it with `output` (a list when `returnsList`). */
 	run(client: Client, input: z.output<Input>, context: OperationContext): Promise<unknown>;
-}): Operation<Client> {
-	return operation;
+};
+
+export function defineOperation<Client, Input extends z.ZodType, Output extends z.ZodType>(
+	operation: OperationDefinition<Client, Input, Output>,
+): Operation<Client> {
+	return operation as Operation<Client>;
 }
 
 export interface Resource {
@@ -65,79 +57,31 @@ export interface Resource {
 	description?: string;
 }
 
-/** An error answer the service documents; the reference lists it with the message the node then gives. */
-export interface DocumentedError {
-	status: number;
-	/** The service's own code, where it has one. */
-	code?: string;
-	/** What the service sends back. */
-	body: unknown;
-	when: string;
-}
-
-/** A service as the runner sees it: its credential, how to build its client, and its operations. */
-export interface Service<Client> {
-	credentialType: string;
-	/** Credential fields whose values are redacted from every error and output. */
-	secretFields: readonly string[];
-	createClient(http: HttpClient, credentials: ICredentialDataDecryptedObject): Client;
-	mapError?: ErrorMapper;
-	/** Statuses after which n8n should log in again (see TransportOptions). */
-	authRefreshStatuses?: number[];
+/** What a node offers: the service it talks to, its resources and their operations. */
+export interface ServiceActions<Client> {
+	service: Service<Client>;
 	resources: Resource[];
 	operations: Array<Operation<Client>>;
-	/** How the credential authenticates, step by step (the reference docs' "Authentication"). */
-	authSteps: string[];
-	documentedErrors: DocumentedError[];
 }
 
-export function defineService<Client>(service: Service<Client>): Service<Client> {
-	return service;
+export function defineActions<Client>(actions: ServiceActions<Client>): ServiceActions<Client> {
+	return actions;
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-
-export const REQUEST_OPTIONS = 'requestOptions';
-
-/** Options every operation has: how many items run at once and how long a request may take. */
-const requestOptions: INodeProperties = {
-	displayName: 'Request Options',
-	name: REQUEST_OPTIONS,
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 50 },
-			default: 5,
-			description: 'How many items are sent to the service at the same time',
-		},
-		{
-			displayName: 'Timeout (Ms)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1000 },
-			default: 30000,
-			description: 'How long to wait for the service to answer one request, in milliseconds',
-		},
-	],
-};
 
 /**
  * The node's parameters, generated from its operations: a resource picker, an operation picker per
  * resource, each operation's own parameters shown only for it, and the shared request options.
  */
-export function describeOperations<Client>(service: Service<Client>): INodeProperties[] {
-	const known = new Set(service.resources.map((resource) => resource.value));
-	for (const operation of service.operations) {
+export function describeOperations<Client>(actions: ServiceActions<Client>): INodeProperties[] {
+	const known = new Set(actions.resources.map((resource) => resource.value));
+	for (const operation of actions.operations) {
 		if (!known.has(operation.resource)) {
 			throw new Error(`Operation "${operation.value}" names unknown resource "${operation.resource}"`);
 		}
 	}
-	const resources = [...service.resources].sort(byName);
+	const resources = [...actions.resources].sort(byName);
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -149,7 +93,7 @@ export function describeOperations<Client>(service: Service<Client>): INodePrope
 		},
 	];
 	for (const resource of resources) {
-		const operations = service.operations.filter((operation) => operation.resource === resource.value);
+		const operations = actions.operations.filter((operation) => operation.resource === resource.value);
 		const options: INodePropertyOptions[] = operations
 			.map(({ name, value, description, action }) => ({ name, value, description, action }))
 			.sort(byName);
@@ -163,7 +107,7 @@ export function describeOperations<Client>(service: Service<Client>): INodePrope
 			default: options[0].value,
 		});
 	}
-	for (const operation of service.operations) {
+	for (const operation of actions.operations) {
 		const show = { resource: [operation.resource], operation: [operation.value] };
 		for (const property of operation.properties) {
 			properties.push({
@@ -175,6 +119,6 @@ export function describeOperations<Client>(service: Service<Client>): INodePrope
 			});
 		}
 	}
-	properties.push(requestOptions);
+	properties.push(requestOptionsProperty);
 	return properties;
 }

@@ -1,55 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IBinaryKeyData,
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { z } from 'zod/v4';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { expected, parseAnswer } from './answers';
-import type { Issue } from './answers';
-import { InputError, Redactor, errorItemJson, toNodeError } from './errors';
-import { boundedInteger } from './fields';
-import { DEFAULT_TIMEOUT_MS, createTransport } from './http';
-import type { RequestContext } from './http';
-import { REQUEST_OPTIONS } from './operation';
-import type { Operation, Service } from './operation';
-
-const requestOptionsSchema = z.object({
-	concurrency: boundedInteger(1, 50, 5),
-	timeout: boundedInteger(1000, 600_000, DEFAULT_TIMEOUT_MS),
-});
-
-function displayNameOf(properties: INodeProperties[], path: PropertyKey[]): string {
-	const names: string[] = [];
-	let level: Array<{ name: string; displayName: string; options?: unknown }> = properties;
-	for (const key of path) {
-		const found = level.find((property) => property.name === key);
-		if (!found) break;
-		names.push(found.displayName);
-		level = Array.isArray(found.options) ? (found.options as typeof level) : [];
-	}
-	return names.join(' > ') || path.join('.');
-}
-
-function received(value: unknown): string {
-	if (value === undefined) return 'nothing';
-	if (value === '') return 'an empty value';
-	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
-	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-
-function valueAt(data: unknown, path: PropertyKey[]): unknown {
-	let current = data;
-	for (const key of path) {
-		if (current === null || typeof current !== 'object') return undefined;
-		current = (current as Record<PropertyKey, unknown>)[key];
-	}
-	return current;
-}
+import { parseAnswer } from './answers';
+import { errorItemJson, toNodeError } from './errors';
+import { expected, inputError } from './inputErrors';
+import type { Issue } from './inputErrors';
+import type { Operation, ServiceActions } from './operation';
+import { REQUEST_OPTIONS, requestOptionsSchema } from './requestOptions';
+import { createServiceClient } from './service';
 
 /** Reads the operation's parameters for one item and validates them, naming the field, the item and what was expected. */
 export function parseInput<Client>(
@@ -66,14 +24,7 @@ export function parseInput<Client>(
 	}
 	const result = operation.input.safeParse(parameters);
 	if (result.success) return result.data;
-	const issues = result.error.issues as Issue[];
-	const [first] = issues;
-	const field = displayNameOf(operation.properties, first.path);
-	const details = issues.map((issue) => {
-		const name = displayNameOf(operation.properties, issue.path);
-		return `${name}: ${expected(issue)}, got ${received(valueAt(parameters, issue.path))}.`;
-	});
-	throw new InputError(`Invalid value for "${field}" [item ${itemIndex}]`, details.join('\n'));
+	throw inputError(operation.properties, result.error.issues as Issue[], parameters, itemIndex);
 }
 
 function toOutputItems<Client>(
@@ -106,38 +57,17 @@ async function runPool(
 }
 
 /**
- * A service's client for any n8n context (an execution, a load-options call, a trigger), with the
- * redactor that knows the credential's secrets.
- */
-export async function createServiceClient<Client>(
-	context: RequestContext,
-	service: Service<Client>,
-	options: { timeoutMs?: number; retryUnsafe?: boolean } = {},
-): Promise<{ client: Client; redactor: Redactor; credentials: ICredentialDataDecryptedObject }> {
-	const credentials = await context.getCredentials(service.credentialType);
-	const redactor = new Redactor(service.secretFields.map((field) => credentials[field] as string | undefined));
-	const http = createTransport(context, {
-		credentialType: service.credentialType,
-		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		retryUnsafe: options.retryUnsafe ?? true,
-		mapError: service.mapError,
-		authRefreshStatuses: service.authRefreshStatuses,
-	});
-	return { client: service.createClient(http, credentials), redactor, credentials };
-}
-
-/**
  * The whole execute() of every node: validates every item's parameters before any request, runs the
  * items with bounded concurrency, keeps input order and pairing, and applies Continue On Fail.
  */
 export async function runOperations<Client>(
 	this: IExecuteFunctions,
-	service: Service<Client>,
+	actions: ServiceActions<Client>,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationValue = this.getNodeParameter('operation', 0) as string;
-	const operation = service.operations.find(
+	const operation = actions.operations.find(
 		(candidate) => candidate.resource === resource && candidate.value === operationValue,
 	);
 	if (!operation) {
@@ -155,7 +85,7 @@ export async function runOperations<Client>(
 	}
 	const options = optionsResult.data;
 
-	const { client, redactor } = await createServiceClient(this, service, {
+	const { client, redactor } = await createServiceClient(this, actions.service, {
 		timeoutMs: options.timeout,
 		retryUnsafe: !operation.sideEffects,
 	});

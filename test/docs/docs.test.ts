@@ -20,7 +20,7 @@ function listed(dir: string): string[] {
 }
 
 test('every operation has exactly one example, and the examples name real operations', () => {
-	const all = SERVICES.flatMap((entry) => entry.service.operations.map((op) => `${entry.key} ${op.resource}.${op.value}`)).sort();
+	const all = SERVICES.flatMap((entry) => entry.actions.operations.map((op) => `${entry.key} ${op.resource}.${op.value}`)).sort();
 	expect(EXAMPLES.map((e) => `${e.service} ${e.resource}.${e.operation}`).sort()).toEqual(all);
 });
 

@@ -205,7 +205,7 @@ function fieldTable(rows: FieldRow[]): string {
 
 export function schemaFiles(entry: ServiceEntry): Map<string, string> {
 	const files = new Map<string, string>();
-	for (const operation of entry.service.operations) {
+	for (const operation of entry.actions.operations) {
 		const base = `docs/schemas/${entry.key}/${operation.resource}.${operation.value}`;
 		const input = z.toJSONSchema(operation.input, { io: 'input', unrepresentable: 'any' });
 		const outputItem = z.toJSONSchema(operation.output, { io: 'output', unrepresentable: 'any' });
@@ -220,7 +220,7 @@ export function schemaFiles(entry: ServiceEntry): Map<string, string> {
 const anchor = (text: string) => text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 
 function operationTitle(operation: Operation<unknown>, entry: ServiceEntry): string {
-	const resource = entry.service.resources.find((r) => r.value === operation.resource)!;
+	const resource = entry.actions.resources.find((r) => r.value === operation.resource)!;
 	return `${resource.name}: ${operation.name}`;
 }
 
@@ -328,13 +328,13 @@ function operationSection(entry: ServiceEntry, operation: Operation<unknown>, ca
 
 export function servicePage(entry: ServiceEntry, captured: Captured[]): string {
 	const own = captured.filter((c) => c.example.service === entry.key);
-	const index = entry.service.operations.map((operation) => {
+	const index = entry.actions.operations.map((operation) => {
 		const example = own.find((c) => c.example.resource === operation.resource && c.example.operation === operation.value);
 		const http = example ? [...new Set(calls(example.exchanges, entry).map((e) => `${e.request.method} ${masked(e.request.path.split('?')[0])}`))].join(', ') : '';
 		const title = operationTitle(operation, entry);
 		return `| [${title}](#${anchor(title)}) | \`${http}\` | ${operation.sideEffects ? 'yes' : 'no'} | ${operation.description} |`;
 	});
-	const sections = entry.service.operations.map((operation) => {
+	const sections = entry.actions.operations.map((operation) => {
 		const example = own.find((c) => c.example.resource === operation.resource && c.example.operation === operation.value);
 		if (!example) throw new Error(`${entry.title} ${operation.resource}.${operation.value} has no example in test/harness/operations.ts`);
 		if (example.error) throw new Error(`The example of ${entry.title} ${operation.resource}.${operation.value} failed: ${example.error}`);

@@ -1,6 +1,6 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
-import { conversationClientId } from '../../nodes/ServicePattern/client';
+import { conversationClientId } from '../../nodes/ServicePattern/conversation';
 import { binaryDataService, runWorkflow, startTrigger, storedBinary } from '../harness/engine';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';

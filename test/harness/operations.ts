@@ -6,11 +6,12 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
-import { hoverService } from '../../nodes/Hover/actions';
-import { servicePatternService } from '../../nodes/ServicePattern/actions';
-import { sobotService } from '../../nodes/Sobot/actions';
-import { telSpielService } from '../../nodes/TelSpiel/actions';
-import type { Operation, Service } from '../../nodes/shared/operation';
+import { hoverActions } from '../../nodes/Hover/actions';
+import { servicePatternActions } from '../../nodes/ServicePattern/actions';
+import { sobotActions } from '../../nodes/Sobot/actions';
+import { telSpielActions } from '../../nodes/TelSpiel/actions';
+import type { Operation, ServiceActions } from '../../nodes/shared/operation';
+import type { Service } from '../../nodes/shared/service';
 import { credentialData } from '../../sandbox/accounts';
 import type { Sandbox } from '../../sandbox/main';
 import { AGENT } from '../../sandbox/servicepattern';
@@ -21,16 +22,27 @@ export interface ServiceEntry {
 	key: 'telspiel' | 'sobot' | 'hover' | 'servicepattern';
 	title: string;
 	nodeType: string;
+	/** The node's resources and operations. */
+	actions: ServiceActions<unknown>;
 	service: Service<unknown>;
 	/** Where the credential signs in or fetches its token, when it does: not an operation's own request. */
 	authPath?: string;
 }
 
+const entry = (key: ServiceEntry['key'], title: string, nodeName: string, actions: ServiceActions<never>, authPath?: string): ServiceEntry => ({
+	key,
+	title,
+	nodeType: `${PACKAGE_NAME}.${nodeName}`,
+	actions: actions as unknown as ServiceActions<unknown>,
+	service: actions.service as unknown as Service<unknown>,
+	authPath,
+});
+
 export const SERVICES: ServiceEntry[] = [
-	{ key: 'telspiel', title: 'telSpiel', nodeType: `${PACKAGE_NAME}.telSpiel`, service: telSpielService as Service<unknown> },
-	{ key: 'sobot', title: 'Sobot', nodeType: `${PACKAGE_NAME}.sobot`, service: sobotService as Service<unknown>, authPath: '/api/get_token' },
-	{ key: 'hover', title: 'Hover', nodeType: `${PACKAGE_NAME}.hover`, service: hoverService as Service<unknown>, authPath: '/api/authenticate' },
-	{ key: 'servicepattern', title: 'ServicePattern', nodeType: `${PACKAGE_NAME}.servicePattern`, service: servicePatternService as Service<unknown> },
+	entry('telspiel', 'telSpiel', 'telSpiel', telSpielActions as never),
+	entry('sobot', 'Sobot', 'sobot', sobotActions as never, '/api/get_token'),
+	entry('hover', 'Hover', 'hover', hoverActions as never, '/api/authenticate'),
+	entry('servicepattern', 'ServicePattern', 'servicePattern', servicePatternActions as never),
 ];
 
 export interface OperationExample {
@@ -128,7 +140,7 @@ export function entryOf(key: ServiceEntry['key']): ServiceEntry {
 }
 
 export function operationOf(example: Pick<OperationExample, 'service' | 'resource' | 'operation'>): Operation<unknown> {
-	const operation = entryOf(example.service).service.operations.find((op) => op.resource === example.resource && op.value === example.operation);
+	const operation = entryOf(example.service).actions.operations.find((op) => op.resource === example.resource && op.value === example.operation);
 	if (!operation) throw new Error(`No operation ${example.service} ${example.resource}.${example.operation}`);
 	return operation;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 
-import { defineOperation, defineService, describeOperations } from '../../nodes/shared/operation';
+import { defineActions, defineOperation, describeOperations } from '../../nodes/shared/operation';
+import { defineService } from '../../nodes/shared/service';
 import { TelSpiel } from '../../nodes/TelSpiel/TelSpiel.node';
 
 const operation = (resource: string, value: string, name: string) =>
@@ -17,12 +18,8 @@ const operation = (resource: string, value: string, name: string) =>
 		run: async () => ({}),
 	});
 
-const service = defineService({
-	credentialType: 'testApi',
-	secretFields: [],
-	authSteps: [],
-	documentedErrors: [],
-	createClient: () => ({}),
+const service = defineActions({
+	service: defineService({ credentialType: 'testApi', secretFields: [], authSteps: [], documentedErrors: [], createClient: () => ({}) }),
 	resources: [
 		{ value: 'ticket', name: 'Ticket' },
 		{ value: 'customer', name: 'Customer' },

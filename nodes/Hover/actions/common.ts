@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 
 import { resourceLocatorId } from '../../shared/fields';
 import { defineOperation } from '../../shared/operation';
-import type { HoverClient } from '../client';
+import type { HoverClient, HoverResource } from '../client';
 import { archived } from '../schemas';
 import type { Resource } from '../schemas';
 
@@ -30,76 +30,68 @@ export const actionLocator: INodeProperties = {
 	],
 };
 
-export const idProperty = (displayName: string, name: string, placeholder: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder,
-});
+export const parserIdProperty: INodeProperties = { displayName: 'Parser ID', name: 'parserId', type: 'string', required: true, default: '', placeholder: 'e.g. 157340' };
 
-/** Archive and Restore, the same for every Hover resource: DELETE /{path}/{id} and PUT /{path}/{id}/restore. */
-export function archiveOperations<Output extends z.ZodType>(options: {
-	resource: string;
-	label: string;
-	path: string;
-	idProperty: INodeProperties;
-	output: Output;
-	toOutput: (raw: Resource) => unknown;
-}) {
-	const input = z.object({ [options.idProperty.name]: resourceLocatorId });
-	const idOf = (values: Record<string, string>) => encodeURIComponent(values[options.idProperty.name]);
-	return [
-		defineOperation({
-			resource: options.resource,
-			value: 'archive',
-			name: 'Archive',
-			description: `Archive a ${options.label}; it can be restored`,
-			action: `Archive a ${options.label}`,
-			properties: [options.idProperty],
-			input,
-			output: archived,
-			// Archiving twice leaves it archived, so a failed attempt may be repeated.
-			sideEffects: false,
-			run: (client: HoverClient, values) => client.request('DELETE', `${options.path}/${idOf(values)}`),
-		}),
-		defineOperation({
-			resource: options.resource,
-			value: 'restore',
-			name: 'Restore',
-			description: `Bring an archived ${options.label} back`,
-			action: `Restore a ${options.label}`,
-			properties: [options.idProperty],
-			input,
-			output: options.output,
-			sideEffects: false,
-			run: async (client: HoverClient, values) => options.toOutput(await client.one('PUT', `${options.path}/${idOf(values)}/restore`)),
-		}),
-	];
-}
+export const appIdProperty: INodeProperties = { displayName: 'App ID', name: 'appId', type: 'string', required: true, default: '', placeholder: 'e.g. 43120' };
 
-/** Get, the same for every Hover resource: GET /{path}/{id}. */
-export function getOperation<Output extends z.ZodType>(options: {
-	resource: string;
-	label: string;
-	description: string;
-	path: string;
-	idProperty: INodeProperties;
-	output: Output;
-	toOutput: (raw: Resource) => unknown;
-}) {
+/** How each resource is named in sentences, and the parameter that identifies one. */
+export const RESOURCES: Record<HoverResource, { label: string; article: string; idProperty: INodeProperties }> = {
+	action: { label: 'action', article: 'an', idProperty: actionLocator },
+	parser: { label: 'parser', article: 'a', idProperty: parserIdProperty },
+	app: { label: 'app', article: 'an', idProperty: appIdProperty },
+};
+
+const idInput = (kind: HoverResource) => z.object({ [RESOURCES[kind].idProperty.name]: resourceLocatorId });
+const idOf = (kind: HoverResource, values: Record<string, string>) => values[RESOURCES[kind].idProperty.name];
+
+/** Get, the same for every Hover resource. */
+export function getOperation<Output extends z.ZodType>(kind: HoverResource, options: { description: string; output: Output; toOutput: (raw: Resource) => unknown }) {
+	const { label, article, idProperty } = RESOURCES[kind];
 	return defineOperation({
-		resource: options.resource,
+		resource: kind,
 		value: 'get',
 		name: 'Get',
 		description: options.description,
-		action: `Get a ${options.label}`,
-		properties: [options.idProperty],
-		input: z.object({ [options.idProperty.name]: resourceLocatorId }),
+		action: `Get ${article} ${label}`,
+		properties: [idProperty],
+		input: idInput(kind),
 		output: options.output,
 		sideEffects: false,
-		run: async (client: HoverClient, values) =>
-			options.toOutput(await client.one('GET', `${options.path}/${encodeURIComponent(values[options.idProperty.name])}`)),
+		run: async (client: HoverClient, values) => options.toOutput(await client.get(kind, idOf(kind, values))),
+	});
+}
+
+/** Archive, the same for every Hover resource. */
+export function archiveOperation(kind: HoverResource) {
+	const { label, article, idProperty } = RESOURCES[kind];
+	return defineOperation({
+		resource: kind,
+		value: 'archive',
+		name: 'Archive',
+		description: `Archive ${article} ${label}; it can be restored`,
+		action: `Archive ${article} ${label}`,
+		properties: [idProperty],
+		input: idInput(kind),
+		output: archived,
+		// Archiving twice leaves it archived, so a failed attempt may be repeated.
+		sideEffects: false,
+		run: (client: HoverClient, values) => client.archive(kind, idOf(kind, values)),
+	});
+}
+
+/** Restore, the same for every Hover resource. */
+export function restoreOperation<Output extends z.ZodType>(kind: HoverResource, options: { output: Output; toOutput: (raw: Resource) => unknown }) {
+	const { label, article, idProperty } = RESOURCES[kind];
+	return defineOperation({
+		resource: kind,
+		value: 'restore',
+		name: 'Restore',
+		description: `Bring an archived ${label} back`,
+		action: `Restore ${article} ${label}`,
+		properties: [idProperty],
+		input: idInput(kind),
+		output: options.output,
+		sideEffects: false,
+		run: async (client: HoverClient, values) => options.toOutput(await client.restore(kind, idOf(kind, values))),
 	});
 }

@@ -1,14 +1,13 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { createServiceClient } from '../../shared/runner';
-import { hoverService } from '../actions';
-import { toAction } from '../schemas';
+import { createServiceClient } from '../../shared/service';
+import { hoverService } from '../service';
 
 export const listSearch = {
 	async searchActions(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const { client } = await createServiceClient(this, hoverService);
 		const needle = filter?.toLowerCase() ?? '';
-		const actions = (await client.many('/actions')).map(toAction).filter((a) => !a.archivedAt);
+		const actions = (await client.listActions()).filter((a) => !a.archivedAt);
 		return {
 			results: actions
 				.filter((a) => !needle || `${a.name} ${a.id} ${a.rootCode}`.toLowerCase().includes(needle))

@@ -1,25 +1,28 @@
-import { defineService } from '../../shared/operation';
-import { ERROR_CODES, ServicePatternClient, mapServicePatternError } from '../client';
+import { defineActions } from '../../shared/operation';
+import type { ServicePatternClient } from '../client';
+import { servicePatternService } from '../service';
 import { checkAvailability } from './chat/checkAvailability';
-import { getChatHistory, getNewChatEvents } from './chat/events';
+import { disconnect } from './chat/disconnect';
+import { endChat } from './chat/endChat';
 import { getActiveChat } from './chat/getActiveChat';
+import { getChatHistory } from './chat/getChatHistory';
 import { getExpectedParameters } from './chat/getExpectedParameters';
+import { getNewChatEvents } from './chat/getNewChatEvents';
+import { getVersion } from './chat/getVersion';
 import { requestChat } from './chat/requestChat';
-import { getVersion, subscribeToPush } from './chat/v2';
-import { disconnect, endChat, sendEvents, sendLocation, sendMessage, sendNavigation, sendTyping, submitFormData } from './event/messages';
-import { getAgentProfilePhoto, getFile } from './file/download';
+import { subscribeToPush } from './chat/subscribeToPush';
+import { sendEvent } from './event/sendEvent';
+import { sendLocation } from './event/sendLocation';
+import { sendMessage } from './event/sendMessage';
+import { sendNavigation } from './event/sendNavigation';
+import { sendTyping } from './event/sendTyping';
+import { submitFormData } from './event/submitFormData';
+import { getAgentProfilePhoto } from './file/getAgentProfilePhoto';
+import { getFile } from './file/getFile';
 import { uploadFile } from './file/uploadFile';
 
-export const servicePatternService = defineService<ServicePatternClient>({
-	credentialType: 'servicePatternApi',
-	secretFields: ['appId'],
-	createClient: (http, credentials) =>
-		new ServicePatternClient(http, {
-			baseUrl: String(credentials.baseUrl),
-			appId: String(credentials.appId),
-			version: credentials.apiVersion === 'v2' ? 'v2' : 'v1',
-		}),
-	mapError: mapServicePatternError,
+export const servicePatternActions = defineActions<ServicePatternClient>({
+	service: servicePatternService,
 	resources: [
 		{ value: 'chat', name: 'Chat', description: 'A customer’s chat session with the contact center' },
 		{ value: 'event', name: 'Event', description: 'Messages and other events the customer sends' },
@@ -41,25 +44,9 @@ export const servicePatternService = defineService<ServicePatternClient>({
 		sendLocation,
 		sendNavigation,
 		submitFormData,
-		sendEvents,
+		sendEvent,
 		uploadFile,
 		getFile,
 		getAgentProfilePhoto,
-	],
-	authSteps: [
-		'Every request carries `Authorization: MOBILE-API-140-327-PLAIN appId="<app id>", clientId="<client id>"` and the query parameter `tenantUrl=<tenant URL>`.',
-		'The app ID is the unique identifier of the Messaging/Chat scenario entry. The client ID is one per customer: the node derives it from the Conversation Key (a UUID v5), or takes the one given.',
-		'There is no token and no sign-in.',
-	],
-	documentedErrors: [
-		...Object.entries(ERROR_CODES).map(([code, message]) => ({
-			// The docs give no status per code: the auth codes come with 401/403, the others with 400 or 5xx (inferred).
-			status: code.startsWith('2') || code === '3000' ? 401 : code === '5001' ? 503 : code === '5000' ? 504 : 400,
-			code,
-			body: { error_code: code, error_message: message },
-			when: message,
-		})),
-		{ status: 404, body: { error_code: '404', error_message: 'No active chat' }, when: 'The chat has ended, or the chat or file belongs to another client ID' },
-		{ status: 400, body: { error_message: 'Poll already in progress' }, when: 'Get New Chat Events while another poll of the same chat is held' },
 	],
 });

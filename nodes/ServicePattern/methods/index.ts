@@ -1,15 +1,14 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { createServiceClient } from '../../shared/runner';
-import { servicePatternService } from '../actions';
-import { parameterList } from '../actions/chat/getExpectedParameters';
-import { conversationClientId } from '../client';
+import { createServiceClient } from '../../shared/service';
+import { conversationClientId } from '../conversation';
+import { servicePatternService } from '../service';
 
 export const loadOptions = {
 	/** The scenario entry's expected parameters, for Request Chat. */
 	async getExpectedParameters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const { client } = await createServiceClient(this, servicePatternService);
-		const answer = await client.json(conversationClientId('n8n-load-options'), 'GET', '/parameters');
-		return parameterList(answer).map(({ name, type }) => ({ name: `${name} (${type})`, value: name }));
+		const parameters = await client.expectedParameters(conversationClientId('n8n-load-options'));
+		return parameters.map(({ name, type }) => ({ name: `${name} (${type})`, value: name }));
 	},
 };

@@ -21,11 +21,11 @@ export const sobotDateTime = optionalString.pipe(
 		.optional(),
 );
 
-/** Custom field values as the open API takes them. */
-export const customFieldParams = z
+/** Custom field values, as pairs of field ID and value. */
+export const customFieldsInput = z
 	.object({ field: z.array(z.object({ fieldId: z.string().trim().min(1), value: z.union([z.string(), z.number()]).transform(String) })).default([]) })
 	.optional()
-	.transform((value) => value?.field.map(({ fieldId, value: fieldValue }) => ({ fieldid: fieldId, field_value: fieldValue })));
+	.transform((value) => value?.field);
 
 /** Custom field values as the UI takes them: pairs of field ID and value. */
 export const customFieldsOption: INodeProperties = {

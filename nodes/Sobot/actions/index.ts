@@ -1,6 +1,6 @@
-import { defineService } from '../../shared/operation';
-import { RETURN_CODES, SobotClient } from '../client';
-import { sobotBaseUrl } from '../region';
+import { defineActions } from '../../shared/operation';
+import type { SobotClient } from '../client';
+import { sobotService } from '../service';
 import { create as createCustomer } from './customer/create';
 import { find } from './customer/find';
 import { getCustomFields } from './customer/getCustomFields';
@@ -11,31 +11,11 @@ import { create as createTicket } from './ticket/create';
 import { get as getTicket } from './ticket/get';
 import { search as searchTickets } from './ticket/search';
 
-export const sobotService = defineService<SobotClient>({
-	credentialType: 'sobotApi',
-	secretFields: ['appSecret'],
-	createClient: (http, credentials) =>
-		new SobotClient(http, {
-			baseUrl: sobotBaseUrl(credentials),
-			appId: String(credentials.appId),
-			appKey: String(credentials.appSecret),
-		}),
+export const sobotActions = defineActions<SobotClient>({
+	service: sobotService,
 	resources: [
 		{ value: 'customer', name: 'Customer', description: 'Customers in Sobot’s CRM' },
 		{ value: 'ticket', name: 'Ticket', description: 'Customer service tickets' },
 	],
 	operations: [find, searchCustomers, createCustomer, updateCustomer, getCustomFields, createTicket, getTicket, searchTickets, addReply],
-	authSteps: [
-		'Take the current Unix time in seconds as `create_time`.',
-		'Sign: `sign` = lowercase hex MD5 of `appid + create_time + app_key`.',
-		'`GET /api/get_token?appid=<app id>&create_time=<create_time>&sign=<sign>` answers `{ ret_code: "000000", item: { token, expires_in } }`.',
-		'Every API request carries the header `token: <token>`. The node fetches the token once and shares it between items and executions until it expires; on `900002` (token expired) it fetches a new one and repeats the request once.',
-	],
-	// Sobot answers HTTP 200 for its own errors and puts the outcome in `ret_code`.
-	documentedErrors: Object.entries(RETURN_CODES).map(([code, { message }]) => ({
-		status: 200,
-		code,
-		body: { ret_code: code, ret_msg: message },
-		when: message,
-	})),
 });

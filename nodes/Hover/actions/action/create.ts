@@ -4,9 +4,8 @@ import { z } from 'zod/v4';
 import { nonEmptyString, optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
-import { TRANSPORT_TYPES, action, toAction } from '../../schemas';
-import { actionBody, operatorIds, operatorsProperty, transportTypeProperty } from './fields';
-import { stepsInput, stepsProperty } from './steps';
+import { action } from '../../schemas';
+import { operatorIds, operatorsProperty, stepsInput, stepsProperty, transportType, transportTypeProperty } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Check Bundle Balance' },
@@ -42,7 +41,7 @@ export const create = defineOperation({
 		.object({
 			name: nonEmptyString,
 			operators: operatorIds.min(1, { error: 'at least one operator' }),
-			transportType: z.enum(TRANSPORT_TYPES),
+			transportType,
 			rootCode: optionalString,
 			steps: stepsInput,
 			additionalFields: z.object({ description: optionalString }).prefault({}),
@@ -50,6 +49,5 @@ export const create = defineOperation({
 		.refine((input) => input.transportType === 'stk' || !!input.rootCode, { error: 'a root code such as *144# (only STK actions have none)', path: ['rootCode'] }),
 	output: action,
 	sideEffects: true,
-	run: async (client: HoverClient, input) =>
-		toAction(await client.one('POST', '/actions', actionBody({ ...input, description: input.additionalFields.description }))),
+	run: (client: HoverClient, input) => client.createAction({ ...input, description: input.additionalFields.description }),
 });

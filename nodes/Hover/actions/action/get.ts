@@ -1,8 +1,4 @@
 import { action, toAction } from '../../schemas';
-import { actionLocator, archiveOperations, getOperation } from '../common';
+import { getOperation } from '../common';
 
-const shared = { resource: 'action', label: 'action', path: '/actions', idProperty: actionLocator, output: action, toOutput: toAction };
-
-export const get = getOperation({ ...shared, description: 'Get an action with its steps and operators' });
-
-export const [archive, restore] = archiveOperations(shared);
+export const get = getOperation('action', { description: 'Get an action with its steps and operators', output: action, toOutput: toAction });

@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
-import { action, toAction } from '../../schemas';
+import { action } from '../../schemas';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,7 +27,7 @@ export const list = defineOperation({
 	sideEffects: false,
 	returnsList: true,
 	run: async (client: HoverClient, input) => {
-		const actions = (await client.many('/actions')).map(toAction);
+		const actions = await client.listActions();
 		return input.includeArchived ? actions : actions.filter((a) => !a.archivedAt);
 	},
 });

@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import { resourceLocatorId } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
-import { parser, toParser } from '../../schemas';
+import { parser } from '../../schemas';
 import { actionLocator } from '../common';
 
 export const listParsers = defineOperation({
@@ -17,5 +17,5 @@ export const listParsers = defineOperation({
 	output: parser,
 	sideEffects: false,
 	returnsList: true,
-	run: async (client: HoverClient, input) => (await client.many(`/actions/${encodeURIComponent(input.actionId)}/parsers`)).map(toParser),
+	run: (client: HoverClient, input) => client.listParsers(input.actionId),
 });

@@ -4,10 +4,10 @@ import { z } from 'zod/v4';
 import { resourceLocatorId } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
-import { action, toAction } from '../../schemas';
+import { actionBody } from '../../client';
+import { action } from '../../schemas';
+import { actionFieldsInput, operatorsProperty, stepsProperty, transportTypeProperty } from '../fields';
 import { actionLocator } from '../common';
-import { actionBody, actionFieldsInput, operatorsProperty, transportTypeProperty } from './fields';
-import { stepsProperty } from './steps';
 
 const properties: INodeProperties[] = [
 	actionLocator,
@@ -46,10 +46,9 @@ export const update = defineOperation({
 		updateFields: z
 			.object(actionFieldsInput)
 			.prefault({})
-			.refine((fields) => Object.keys(actionBody(fields).custom_action as object).length > 0, { error: 'at least one field to update' }),
+			.refine((fields) => Object.keys(actionBody(fields).custom_action).length > 0, { error: 'at least one field to update' }),
 	}),
 	output: action,
 	sideEffects: true,
-	run: async (client: HoverClient, input) =>
-		toAction(await client.one('PATCH', `/actions/${encodeURIComponent(input.actionId)}`, actionBody(input.updateFields))),
+	run: (client: HoverClient, input) => client.updateAction(input.actionId, input.updateFields),
 });

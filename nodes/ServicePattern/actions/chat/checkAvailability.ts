@@ -1,8 +1,7 @@
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
-import { parseAnswer } from '../../../shared/answers';
-import { availability, availabilityAnswer } from '../../schemas';
-import { clientIdOf, conversationProperties, conversationRequired } from '../common';
+import { availability } from '../../schemas';
+import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
 
 export const checkAvailability = defineOperation({
 	resource: 'chat',
@@ -16,7 +15,7 @@ export const checkAvailability = defineOperation({
 	sideEffects: false,
 	run: async (client: ServicePatternClient, input) => {
 		const clientId = clientIdOf(input);
-		const answer = parseAnswer(availabilityAnswer, await client.json(clientId, 'GET', '/availability'));
+		const answer = await client.availability(clientId);
 		return { ...answer, clientId, available: answer.chat === 'available' };
 	},
 });

@@ -5,7 +5,7 @@ import { ServiceError } from '../../../shared/errors';
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
 import { chatSession, noActiveChat } from '../../schemas';
-import { clientIdOf, conversationProperties, conversationRequired } from '../common';
+import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
 
 const properties: INodeProperties[] = [
 	...conversationProperties,

@@ -1,14 +1,7 @@
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
-import { parseAnswer } from '../../../shared/answers';
-import { expectedParameters, parametersAnswer } from '../../schemas';
-import { clientIdOf, conversationProperties, conversationRequired } from '../common';
-
-/** `{ parameters: [{ name: type }, …] }` as a list of `{ name, type }`. */
-export function parameterList(answer: unknown): Array<{ name: string; type: string }> {
-	const list = parseAnswer(parametersAnswer, answer).parameters ?? [];
-	return list.flatMap((entry) => Object.entries(entry).map(([name, type]) => ({ name, type: String(type) })));
-}
+import { expectedParameters } from '../../schemas';
+import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
 
 export const getExpectedParameters = defineOperation({
 	resource: 'chat',
@@ -22,6 +15,6 @@ export const getExpectedParameters = defineOperation({
 	sideEffects: false,
 	run: async (client: ServicePatternClient, input) => {
 		const clientId = clientIdOf(input);
-		return { clientId, parameters: parameterList(await client.json(clientId, 'GET', '/parameters')) };
+		return { clientId, parameters: await client.expectedParameters(clientId) };
 	},
 });

@@ -5,7 +5,7 @@ import { optionalOf, optionalString, phoneNumber } from '../../../shared/fields'
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
 import { chatSession } from '../../schemas';
-import { clientIdOf, conversationProperties, conversationRequired } from '../common';
+import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
 
 const properties: INodeProperties[] = [
 	...conversationProperties,
@@ -78,12 +78,12 @@ export const requestChat = defineOperation({
 	sideEffects: false,
 	run: async (client: ServicePatternClient, input) => {
 		const clientId = clientIdOf(input);
-		const { from, phoneNumber: phone, parameters } = input.additionalFields;
-		const body: Record<string, unknown> = {};
-		if (phone) body.phone_number = phone;
-		if (from) body.from = from;
-		if (parameters?.parameter.length) body.parameters = Object.fromEntries(parameters.parameter.map((p) => [p.name, p.value]));
-		const answer = (await client.json(clientId, 'POST', '/chats', body)) as { chat_id?: unknown };
-		return { ...(answer as object), clientId, chatId: answer?.chat_id };
+		const { from, phoneNumber, parameters } = input.additionalFields;
+		const answer = await client.requestChat(clientId, {
+			from,
+			phoneNumber,
+			parameters: parameters && Object.fromEntries(parameters.parameter.map((p) => [p.name, p.value])),
+		});
+		return { ...answer, clientId, chatId: answer.chat_id };
 	},
 });

@@ -5,13 +5,10 @@ import { ServiceError } from '../../../shared/errors';
 import { nonEmptyString, optionalString } from '../../../shared/fields';
 import { multipartBody } from '../../../shared/multipart';
 import { defineOperation } from '../../../shared/operation';
+import { MAX_UPLOAD_BYTES } from '../../client';
 import type { ServicePatternClient } from '../../client';
-import { nextMessageId } from '../../client';
+import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired, nextMessageId } from '../../conversation';
 import { uploadedFile } from '../../schemas';
-import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired } from '../common';
-
-/** The contact center refuses larger files. */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 const properties: INodeProperties[] = [
 	...conversationProperties,
@@ -63,9 +60,7 @@ export const uploadFile = defineOperation({
 		const chatId = input.postToChat ? await chatIdOf(client, clientId, input.chatId) : input.chatId;
 		const content = binary.id ? await functions.helpers.getBinaryStream(binary.id) : Buffer.from(binary.data, 'base64');
 		const { body, headers } = multipartBody({ field: 'file', fileName, contentType, size, content });
-		const answer = (await client.send(clientId, 'POST', '/files', { body, headers })).body as { file_id?: unknown };
-		const fileId = answer?.file_id === undefined ? undefined : String(answer.file_id);
-		if (!fileId) throw new ServiceError('The contact center did not return a file ID', { body: answer });
+		const fileId = await client.uploadFile(clientId, { body, headers });
 		if (input.postToChat && chatId) {
 			await client.sendEvent(clientId, chatId, {
 				event: 'chat_session_file',

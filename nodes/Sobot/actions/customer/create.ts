@@ -5,7 +5,7 @@ import { nonEmptyString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
 import { savedCustomer } from '../../schemas';
-import { customerBody, customerFieldOptions, customerFieldsInput } from './customerFields';
+import { customerFieldOptions, customerFieldsInput } from '../customerFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,10 +43,5 @@ export const create = defineOperation({
 	input: z.object({ nick: nonEmptyString, additionalFields: customerFieldsInput.prefault({}) }),
 	output: savedCustomer,
 	sideEffects: true,
-	run: async (client: SobotClient, input) => {
-		const body = await client.call('POST', '/api/crm/5/user/save_user', {
-			body: customerBody({ ...input.additionalFields, nick: input.nick }),
-		});
-		return body.item;
-	},
+	run: (client: SobotClient, input) => client.saveCustomer({ ...input.additionalFields, nick: input.nick }),
 });

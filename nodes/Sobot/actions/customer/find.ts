@@ -8,14 +8,6 @@ import type { SobotClient } from '../../client';
 import { customer, foundCustomer } from '../../schemas';
 import type { Customer } from '../../schemas';
 
-/** One lookup endpoint per search field, as the open API offers them (single values only). */
-const LOOKUPS = {
-	customerId: { path: '/api/crm/5/user/get_user_by_id', param: 'userid' },
-	phone: { path: '/api/crm/5/user/get_user_by_tel', param: 'user_tels' },
-	email: { path: '/api/crm/5/user/get_user_by_email', param: 'user_emails' },
-	partnerId: { path: '/api/crm/5/user/get_user_by_partnerid', param: 'partnerid' },
-} as const;
-
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Search By',
@@ -101,10 +93,8 @@ export const find = defineOperation({
 	output: foundCustomer,
 	sideEffects: false,
 	run: async (client: SobotClient, input) => {
-		const lookup = LOOKUPS[input.searchBy];
-		const body = await client.call('GET', lookup.path, { qs: { [lookup.param]: input.value } });
 		// Sobot's sheets do not say how "no such customer" looks; an answer without a customer is taken as that.
-		const parsed = customer.safeParse(body.item);
+		const parsed = customer.safeParse(await client.findCustomer(input.searchBy, input.value));
 		if (!parsed.success) {
 			if (input.ifNotFound === 'fail') {
 				throw new ServiceError(`No Sobot customer matches ${input.searchBy} "${input.value}"`, {

@@ -3,13 +3,14 @@ import { z } from 'zod/v4';
 
 import { optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
+import { CUSTOMER_PAGE_SIZE } from '../../client';
 import type { SobotClient } from '../../client';
 import { customer } from '../../schemas';
-import { limitOf, pageInput, pageProperties } from '../pagination';
 import { sobotDateTime } from '../fields';
+import { limitOf, pageInput, pageProperties } from '../pagination';
 
 const properties: INodeProperties[] = [
-	...pageProperties(50),
+	...pageProperties(CUSTOMER_PAGE_SIZE),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -62,19 +63,5 @@ export const search = defineOperation({
 	output: customer,
 	sideEffects: false,
 	returnsList: true,
-	run: (client: SobotClient, input) =>
-		client.collectPages(
-			'/api/crm/5/user/query_users',
-			{
-				user_nick: input.filters.nick,
-				user_tels: input.filters.phone,
-				user_emails: input.filters.email,
-				user_status: input.filters.status,
-				enterpriseid: input.filters.enterpriseId,
-				start_datetime: input.filters.createdAfter,
-				end_datetime: input.filters.createdBefore,
-			},
-			limitOf(input),
-			50,
-		),
+	run: (client: SobotClient, input) => client.searchCustomers(input.filters, limitOf(input)),
 });

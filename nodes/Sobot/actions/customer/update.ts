@@ -3,8 +3,9 @@ import { z } from 'zod/v4';
 
 import { nonEmptyString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
+import { customerBody } from '../../client';
 import type { SobotClient } from '../../client';
-import { customerBody, customerFieldOptions, customerFieldsInput } from './customerFields';
+import { customerFieldOptions, customerFieldsInput } from '../customerFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,9 +42,7 @@ export const update = defineOperation({
 	output: z.looseObject({ userid: z.string(), updated: z.literal(true) }),
 	sideEffects: true,
 	run: async (client: SobotClient, input) => {
-		await client.call('POST', '/api/crm/5/user/update_user', {
-			body: { userid: input.customerId, ...customerBody(input.updateFields) },
-		});
+		await client.updateCustomer(input.customerId, input.updateFields);
 		return { userid: input.customerId, updated: true };
 	},
 });

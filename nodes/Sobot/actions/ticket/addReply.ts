@@ -29,10 +29,7 @@ export const addReply = defineOperation({
 	output: reply,
 	sideEffects: true,
 	run: async (client: SobotClient, input) => {
-		// The sheets name save_user_reply but not its fields; these follow save_user_ticket's naming.
-		await client.call('POST', '/api/ws/5/ticket/save_user_reply', {
-			body: { ticketid: input.ticketId, reply_content: input.content, ...(input.files ? { file_str: input.files } : {}) },
-		});
+		await client.addReply(input.ticketId, input.content, input.files);
 		return { ticketid: input.ticketId, replied: true };
 	},
 });

@@ -5,7 +5,7 @@ import { nonEmptyString, optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
 import { savedTicket } from '../../schemas';
-import { customFieldParams, customFieldsOption } from '../fields';
+import { customFieldsInput, customFieldsOption } from '../fields';
 
 /** Where a ticket came from, as Sobot numbers its channels. */
 const SOURCES = [
@@ -18,9 +18,6 @@ const SOURCES = [
 	{ name: 'WeChat Official Account', value: 3 },
 	{ name: 'WeCom', value: 17 },
 ];
-
-/** How the customer is identified; Sobot matches in this order of priority. */
-const CUSTOMER_KEYS = { customerId: 'userid', partnerId: 'partnerid', email: 'user_emails', phone: 'user_tels' } as const;
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: 'e.g. Refund request' },
@@ -77,25 +74,13 @@ export const create = defineOperation({
 		customer: nonEmptyString,
 		source: z.coerce.number().int(),
 		additionalFields: z
-			.object({ files: optionalString, companyId: optionalString, customFields: customFieldParams })
+			.object({ files: optionalString, companyId: optionalString, customFields: customFieldsInput })
 			.prefault({}),
 	}),
 	output: savedTicket,
 	sideEffects: true,
-	run: async (client: SobotClient, input) => {
-		const { files, companyId, customFields } = input.additionalFields;
-		const body = await client.call('POST', '/api/ws/5/ticket/save_user_ticket', {
-			body: {
-				...(companyId ? { companyid: companyId } : {}),
-				ticket_title: input.title,
-				ticket_content: input.content,
-				ticket_typeid: input.typeId,
-				ticket_from: input.source,
-				[CUSTOMER_KEYS[input.customerBy]]: input.customer,
-				...(files ? { file_str: files } : {}),
-				...(customFields?.length ? { extend_fields: customFields } : {}),
-			},
-		});
-		return body.item;
+	run: (client: SobotClient, input) => {
+		const { additionalFields, ...ticket } = input;
+		return client.createTicket({ ...ticket, ...additionalFields });
 	},
 });

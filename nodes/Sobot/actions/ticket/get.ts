@@ -20,8 +20,5 @@ export const get = defineOperation({
 	input: z.object({ ticketId: nonEmptyString }),
 	output: ticket,
 	sideEffects: false,
-	run: async (client: SobotClient, input) => {
-		const body = await client.call('GET', '/api/ws/5/ticket/get_ticket_by_id', { qs: { ticketid: input.ticketId } });
-		return body.item;
-	},
+	run: (client: SobotClient, input) => client.getTicket(input.ticketId),
 });

@@ -3,6 +3,7 @@ import { z } from 'zod/v4';
 
 import { optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
+import { TICKET_PAGE_SIZE } from '../../client';
 import type { SobotClient } from '../../client';
 import { ticket } from '../../schemas';
 import { sobotDateTime } from '../fields';
@@ -28,7 +29,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'At most one month after Created After: Sobot refuses longer ranges',
 	},
-	...pageProperties(50),
+	...pageProperties(TICKET_PAGE_SIZE),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -69,18 +70,5 @@ export const search = defineOperation({
 	output: ticket,
 	sideEffects: false,
 	returnsList: true,
-	run: (client: SobotClient, input) =>
-		client.collectPages(
-			'/api/ws/5/ticket/query_tickets',
-			{
-				create_start_datetime: input.createdAfter,
-				create_end_datetime: input.createdBefore,
-				ticket_status: input.filters.status,
-				ticket_typeid: input.filters.typeId,
-				userid: input.filters.customerId,
-				deal_agentid: input.filters.agentId,
-			},
-			limitOf(input),
-			50,
-		),
+	run: (client: SobotClient, input) => client.searchTickets({ createdAfter: input.createdAfter, createdBefore: input.createdBefore, ...input.filters }, limitOf(input)),
 });

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { optionalString } from '../../../shared/fields';
-import { customFieldParams, customFieldsOption } from '../fields';
-
+import { optionalString } from '../../shared/fields';
+import { customFieldsInput, customFieldsOption } from './fields';
 
 /** Optional customer fields, shared by Create and Update; `enterprise` only where the API takes it. */
 export function customerFieldOptions(withEnterprise: boolean): INodeProperties[] {
@@ -37,24 +36,5 @@ export const customerFieldsInput = z.object({
 	enterpriseName: optionalString,
 	partnerId: optionalString,
 	remark: optionalString,
-	customFields: customFieldParams,
+	customFields: customFieldsInput,
 });
-
-/** The open API's body for save_user / update_user; absent fields are left out. */
-export function customerBody(fields: z.output<typeof customerFieldsInput>): Record<string, unknown> {
-	const body: Record<string, unknown> = {
-		user_nick: fields.nick,
-		user_name: fields.name,
-		user_tels: fields.phones,
-		user_emails: fields.emails,
-		user_level: fields.vip === undefined ? undefined : fields.vip ? 1 : 0,
-		vip_level: fields.vipLevel,
-		user_label: fields.tags,
-		user_status: fields.blacklisted === undefined ? undefined : fields.blacklisted ? 1 : 0,
-		enterprise_name: fields.enterpriseName,
-		partnerid: fields.partnerId,
-		remark: fields.remark,
-		extend_field_params: fields.customFields?.length ? fields.customFields : undefined,
-	};
-	return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
-}

@@ -1,10 +1,34 @@
+import { createHash } from 'crypto';
+
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { ServiceError } from '../../shared/errors';
-import { optionalOf, optionalString, uuid } from '../../shared/fields';
-import type { ServicePatternClient } from '../client';
-import { conversationClientId } from '../client';
+import { ServiceError } from '../shared/errors';
+import { optionalOf, optionalString, uuid } from '../shared/fields';
+import type { ServicePatternClient } from './client';
+import { endsSession, eventsBody } from './schemas';
+import type { ServerEvent } from './schemas';
+
+/** Any value, as a stable client ID: a UUID v5 in the package's own namespace. */
+const NAMESPACE = '4f9f1b3c-6a7e-5d2b-9c1a-2b7e3d5f8a61';
+
+/** The client ID of a conversation key: the same key always gives the same ID, so nothing is stored. */
+export function conversationClientId(key: string): string {
+	const namespace = Buffer.from(NAMESPACE.replace(/-/g, ''), 'hex');
+	const hash = createHash('sha1').update(Buffer.concat([namespace, Buffer.from(key, 'utf8')])).digest();
+	hash[6] = (hash[6] & 0x0f) | 0x50;
+	hash[8] = (hash[8] & 0x3f) | 0x80;
+	const hex = hash.subarray(0, 16).toString('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+let messageSequence = 0;
+
+/** A message ID in the documented form `<chatId>:<n>`, unique within this process. */
+export function nextMessageId(chatId: string): string {
+	messageSequence = (messageSequence + 1) % 1000;
+	return `${chatId}:${Date.now() * 1000 + messageSequence}`;
+}
 
 /** Who the chat is for: the API allows one session per client ID, so each customer needs their own. */
 export const conversationProperties: INodeProperties[] = [
@@ -57,16 +81,15 @@ export function clientIdOf(input: ConversationInput): string {
 	throw new ServiceError('The conversation is not identified', { description: 'Give a Conversation Key or a Client ID.' });
 }
 
+/** The conversation's parameters with `shape`, refusing a conversation that names no customer. */
 export const conversationRequired = <Shape extends z.ZodRawShape>(shape: Shape) =>
-	z
-		.object({ ...conversationInput, ...shape })
-		.refine((values) => {
+	z.object({ ...conversationInput, ...shape }).refine(
+		(values) => {
 			const input = values as unknown as ConversationInput;
 			return input.conversation === 'key' ? !!input.conversationKey : !!input.clientId;
-		}, {
-			error: 'a Conversation Key or Client ID',
-			path: ['conversationKey'],
-		});
+		},
+		{ error: 'a Conversation Key or Client ID', path: ['conversationKey'] },
+	);
 
 export const chatIdProperty: INodeProperties = {
 	displayName: 'Chat ID',
@@ -92,4 +115,10 @@ export async function chatIdOf(client: ServicePatternClient, clientId: string, c
 		});
 	}
 	return id;
+}
+
+/** A chat's events as an answer carries them: each typed, timestamps as ISO `time`, and whether the session is over. */
+export function readEvents(answer: unknown): { events: ServerEvent[]; ended: boolean } {
+	const events = eventsBody.parse(answer ?? {}).events;
+	return { events, ended: events.some(endsSession) };
 }

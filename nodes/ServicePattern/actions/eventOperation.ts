@@ -1,14 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { ServiceError } from '../../../shared/errors';
-import { defineOperation } from '../../../shared/operation';
-import type { ServicePatternClient } from '../../client';
-import { clientEventSchema, sentEvent } from '../../schemas';
-import type { ClientEvent } from '../../schemas';
-import { readEvents } from '../chat/events';
-import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired } from '../common';
-import type { ConversationInput } from '../common';
+import { ServiceError } from '../../shared/errors';
+import { defineOperation } from '../../shared/operation';
+import type { ServicePatternClient } from '../client';
+import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired } from '../conversation';
+import type { ConversationInput } from '../conversation';
+import { clientEventSchema, sentEvent } from '../schemas';
+import type { ClientEvent } from '../schemas';
 
 /** An operation that sends one client event to the conversation's chat. */
 export function sendEventOperation<Shape extends z.ZodRawShape>(options: {
@@ -45,8 +44,8 @@ export function sendEventOperation<Shape extends z.ZodRawShape>(options: {
 					description: `${issue.path.join('.') || 'event'}: ${issue.message}`,
 				});
 			}
-			const answer = await client.sendEvent(clientId, chatId, checked.data as ClientEvent);
-			return { clientId, chatId, sent: checked.data, events: readEvents(answer).events };
+			const events = await client.sendEvent(clientId, chatId, checked.data as ClientEvent);
+			return { clientId, chatId, sent: checked.data, events };
 		},
 	});
 }

@@ -1,0 +1,3 @@
+import { archiveOperation } from '../common';
+
+export const archive = archiveOperation('action');

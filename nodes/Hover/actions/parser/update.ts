@@ -1,0 +1,45 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { nonEmptyString, optionalOf, optionalString } from '../../../shared/fields';
+import { defineOperation } from '../../../shared/operation';
+import type { HoverClient } from '../../client';
+import { parser } from '../../schemas';
+import { parserIdProperty } from '../common';
+import { parserStatus, parserStatusProperty, regex, regexProperty } from '../fields';
+
+const properties: INodeProperties[] = [
+	parserIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		options: [
+			{ displayName: 'Category', name: 'category', type: 'string', default: '' },
+			regexProperty,
+			parserStatusProperty,
+			{ displayName: 'User Message', name: 'userMessage', type: 'string', default: '' },
+		],
+	},
+];
+
+export const update = defineOperation({
+	resource: 'parser',
+	value: 'update',
+	name: 'Update',
+	description: 'Change a parser',
+	action: 'Update a parser',
+	properties,
+	input: z.object({
+		parserId: nonEmptyString,
+		updateFields: z
+			.object({ category: optionalString, regex: optionalOf(regex), status: parserStatus.optional(), userMessage: optionalString })
+			.prefault({})
+			.refine((fields) => Object.values(fields).some((v) => v !== undefined), { error: 'at least one field to update' }),
+	}),
+	output: parser,
+	sideEffects: true,
+	run: (client: HoverClient, input) => client.updateParser(input.parserId, input.updateFields),
+});

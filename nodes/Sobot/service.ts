@@ -1,0 +1,27 @@
+import { defineService } from '../shared/service';
+import { RETURN_CODES, SobotClient } from './client';
+import { sobotBaseUrl } from './region';
+
+export const sobotService = defineService<SobotClient>({
+	credentialType: 'sobotApi',
+	secretFields: ['appSecret'],
+	createClient: (http, credentials) =>
+		new SobotClient(http, {
+			baseUrl: sobotBaseUrl(credentials),
+			appId: String(credentials.appId),
+			appKey: String(credentials.appSecret),
+		}),
+	authSteps: [
+		'Take the current Unix time in seconds as `create_time`.',
+		'Sign: `sign` = lowercase hex MD5 of `appid + create_time + app_key`.',
+		'`GET /api/get_token?appid=<app id>&create_time=<create_time>&sign=<sign>` answers `{ ret_code: "000000", item: { token, expires_in } }`.',
+		'Every API request carries the header `token: <token>`. The node fetches the token once and shares it between items and executions until it expires; on `900002` (token expired) it fetches a new one and repeats the request once.',
+	],
+	// Sobot answers HTTP 200 for its own errors and puts the outcome in `ret_code`.
+	documentedErrors: Object.entries(RETURN_CODES).map(([code, { message }]) => ({
+		status: 200,
+		code,
+		body: { ret_code: code, ret_msg: message },
+		when: message,
+	})),
+});

@@ -1,0 +1,46 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { boundedInteger } from './fields';
+
+/** How many items are sent at once, unless the node says otherwise, and the most it may say. */
+export const DEFAULT_CONCURRENCY = 5;
+export const MAX_CONCURRENCY = 50;
+/** How long one request may take, unless the node says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MIN_TIMEOUT_MS = 1000;
+const MAX_TIMEOUT_MS = 600_000;
+
+export const REQUEST_OPTIONS = 'requestOptions';
+
+/** Options every operation has: how many items run at once and how long a request may take. */
+export const requestOptionsProperty: INodeProperties = {
+	displayName: 'Request Options',
+	name: REQUEST_OPTIONS,
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+			default: DEFAULT_CONCURRENCY,
+			description: 'How many items are sent to the service at the same time',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: MIN_TIMEOUT_MS },
+			default: DEFAULT_TIMEOUT_MS,
+			description: 'How long to wait for the service to answer one request, in milliseconds',
+		},
+	],
+};
+
+export const requestOptionsSchema = z.object({
+	concurrency: boundedInteger(1, MAX_CONCURRENCY, DEFAULT_CONCURRENCY),
+	timeout: boundedInteger(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+});
