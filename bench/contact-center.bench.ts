@@ -14,7 +14,9 @@ import { Agent, request as undiciRequest } from 'undici';
 
 import { conversationClientId } from '../nodes/ServicePattern/conversation';
 import { accounts } from '../sandbox/accounts';
-import { runWorkflow, startTrigger, storedBinary } from '../test/harness/engine';
+import { storedBinary } from '../test/harness/package';
+import { startTrigger } from '../test/harness/triggers';
+import { runWorkflow } from '../test/harness/workflow';
 import { EXAMPLES, NODE_NAME, operationWorkflow, sandboxCredentials } from '../test/harness/operations';
 import type { OperationExample } from '../test/harness/operations';
 

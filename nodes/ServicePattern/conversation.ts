@@ -117,6 +117,12 @@ export async function chatIdOf(client: ServicePatternClient, clientId: string, c
 	return id;
 }
 
+/** The conversation's client ID and the chat to act on (given, or its active one). */
+export async function chatOf(client: ServicePatternClient, input: ConversationInput & { chatId?: string }): Promise<{ clientId: string; chatId: string }> {
+	const clientId = clientIdOf(input);
+	return { clientId, chatId: await chatIdOf(client, clientId, input.chatId) };
+}
+
 /** A chat's events as an answer carries them: each typed, timestamps as ISO `time`, and whether the session is over. */
 export function readEvents(answer: unknown): { events: ServerEvent[]; ended: boolean } {
 	const events = eventsBody.parse(answer ?? {}).events;

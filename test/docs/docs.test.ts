@@ -1,12 +1,12 @@
 /**
- * docs/ is generated (test/docs/reference.ts). This fails when a page or schema no longer matches
+ * docs/ is generated (scripts/reference-docs.ts). This fails when a page or schema no longer matches
  * the code; `npm run docs` writes them again.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { EXAMPLES, SERVICES } from '../harness/operations';
-import { generateDocs, masked } from './reference';
+import { generateDocs, masked } from '../../scripts/reference-docs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const UPDATE = process.env.UPDATE_DOCS === '1';

@@ -9,7 +9,8 @@ import type { IWorkflowBase } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox/main';
 import type { Sandbox } from '../../sandbox/main';
-import { runWorkflow, startTrigger } from '../harness/engine';
+import { startTrigger } from '../harness/triggers';
+import { runWorkflow } from '../harness/workflow';
 import { sandboxCredentials } from '../harness/operations';
 
 const example = (file: string) =>

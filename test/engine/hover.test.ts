@@ -1,6 +1,8 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
-import { runWorkflow, testCredential, triggerHarness } from '../harness/engine';
+import { testCredential } from '../harness/credentials';
+import { triggerHarness } from '../harness/triggers';
+import { runWorkflow } from '../harness/workflow';
 import { APP_WEBHOOK_SECRET, HOVER_EMAIL, HOVER_PASSWORD, hoverStub, newHoverState, transactionWebhook } from '../../sandbox/hover';
 import type { HoverStubState } from '../../sandbox/hover';
 import { startServer } from '../../sandbox/http';

@@ -1,7 +1,7 @@
 import { startSandbox } from '../../sandbox/main';
 import type { Fault, Sandbox } from '../../sandbox/main';
 import { TELSPIEL_API_KEY, TELSPIEL_USERNAME } from '../../sandbox/telspiel';
-import { runWorkflow } from '../harness/engine';
+import { runWorkflow } from '../harness/workflow';
 import clickToCallWorkflow from './workflows/telspiel-click-to-call.json';
 
 let sandbox: Sandbox;

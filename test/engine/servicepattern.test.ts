@@ -1,7 +1,9 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { conversationClientId } from '../../nodes/ServicePattern/conversation';
-import { binaryDataService, runWorkflow, startTrigger, storedBinary } from '../harness/engine';
+import { binaryDataService, storedBinary } from '../harness/package';
+import { startTrigger } from '../harness/triggers';
+import { runWorkflow } from '../harness/workflow';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 import { AGENT, PHOTO, SP_APP_ID, SP_TENANT, newSpState, servicePatternStub } from '../../sandbox/servicepattern';

@@ -1,6 +1,7 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
-import { runWorkflow, testCredential } from '../harness/engine';
+import { testCredential } from '../harness/credentials';
+import { runWorkflow } from '../harness/workflow';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 import { SOBOT_APP_ID, SOBOT_APP_KEY, newSobotState, sobotStub } from '../../sandbox/sobot';

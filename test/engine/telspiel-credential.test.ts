@@ -1,4 +1,4 @@
-import { testCredential } from '../harness/engine';
+import { testCredential } from '../harness/credentials';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 

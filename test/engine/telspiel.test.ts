@@ -1,6 +1,6 @@
-import type { IWorkflowBase } from 'n8n-workflow';
+import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
-import { runWorkflow } from '../harness/engine';
+import { runWorkflow } from '../harness/workflow';
 import { startServer } from '../../sandbox/http';
 import type { Reply, RecordedRequest, TestServer } from '../../sandbox/http';
 import clickToCallWorkflow from './workflows/telspiel-click-to-call.json';
@@ -15,7 +15,7 @@ function workflow(changes: { continueOnFail?: boolean; requestOptions?: Record<s
 	const copy = structuredClone(clickToCallWorkflow) as unknown as Workflow;
 	const node = copy.nodes.find((n) => n.name === 'Click To Call')!;
 	if (changes.continueOnFail) node.onError = 'continueRegularOutput';
-	if (changes.requestOptions) node.parameters.requestOptions = changes.requestOptions;
+	if (changes.requestOptions) node.parameters.requestOptions = changes.requestOptions as INodeParameters;
 	return copy;
 }
 

@@ -10,7 +10,8 @@ import { LoggerProxy } from 'n8n-workflow';
 import { accounts } from '../../sandbox/accounts';
 import { startSandbox } from '../../sandbox/main';
 import type { Fault, Sandbox } from '../../sandbox/main';
-import { runWorkflow, storedBinary } from '../harness/engine';
+import { storedBinary } from '../harness/package';
+import { runWorkflow } from '../harness/workflow';
 import { EXAMPLES, NODE_NAME, exampleName, isAuthPath, operationOf, operationWorkflow, sandboxCredentials } from '../harness/operations';
 import type { OperationExample } from '../harness/operations';
 

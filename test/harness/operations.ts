@@ -15,7 +15,7 @@ import type { Service } from '../../nodes/shared/service';
 import { credentialData } from '../../sandbox/accounts';
 import type { Sandbox } from '../../sandbox/main';
 import { AGENT } from '../../sandbox/servicepattern';
-import { PACKAGE_NAME } from './engine';
+import { PACKAGE_NAME } from './package';
 
 export interface ServiceEntry {
 	/** Key used in docs file names and the sandbox prefix. */

@@ -1,6 +1,6 @@
 /**
  * Every operation's client against nock, through n8n's own outbound HTTP client: the exchanges the
- * sandbox had with n8n (test/docs/reference.ts captures them) are replayed, and each operation must
+ * sandbox had with n8n (scripts/reference-docs.ts captures them) are replayed, and each operation must
  * send the same requests and produce the same output; then every error its service documents is
  * answered to its first request and must come back as a ServiceError with that status or code.
  * (Uploads and downloads need n8n's binary helpers: the engine tests cover them.)
@@ -12,8 +12,8 @@ import { ServiceError } from '../../nodes/shared/errors';
 import { createTransport } from '../../nodes/shared/http';
 import { parseInput } from '../../nodes/shared/runner';
 import type { Exchange } from '../../sandbox/main';
-import { captureExamples, masked } from '../docs/reference';
-import type { Captured } from '../docs/reference';
+import { captureExamples, masked } from '../../scripts/reference-docs';
+import type { Captured } from '../../scripts/reference-docs';
 import { entryOf, exampleName, isAuthPath, operationOf, sandboxCredentials } from '../harness/operations';
 import { contextOverN8nHttp } from '../harness/n8n-http';
 

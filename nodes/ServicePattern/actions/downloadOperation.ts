@@ -6,7 +6,7 @@ import type { HttpResponse } from '../../shared/http';
 import type { BinaryStream } from '../../shared/multipart';
 import { defineOperation } from '../../shared/operation';
 import type { ServicePatternClient } from '../client';
-import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired } from '../conversation';
+import { chatIdInput, chatIdProperty, chatOf, conversationProperties, conversationRequired } from '../conversation';
 import type { ConversationInput } from '../conversation';
 
 const binaryOutput: INodeProperties = {
@@ -56,8 +56,7 @@ export function downloadOperation(options: {
 		binaryOutput: true,
 		run: async (client: ServicePatternClient, values, { functions }) => {
 			const input = values as unknown as ConversationInput & { chatId?: string; binaryProperty?: string } & Record<string, string>;
-			const clientId = clientIdOf(input);
-			const chatId = await chatIdOf(client, clientId, input.chatId);
+			const { clientId, chatId } = await chatOf(client, input);
 			const id = input[idName];
 			const binary = await intoBinary(await options.download(client, clientId, chatId, id), options.fallbackName(id), functions);
 			const json = { clientId, chatId, fileName: binary.fileName, mimeType: binary.mimeType, size: Number(binary.fileSize) || undefined };

@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 import { ServiceError } from '../../shared/errors';
 import { defineOperation } from '../../shared/operation';
 import type { ServicePatternClient } from '../client';
-import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired } from '../conversation';
+import { chatIdInput, chatIdProperty, chatOf, conversationProperties, conversationRequired } from '../conversation';
 import type { ConversationInput } from '../conversation';
 import { clientEventSchema, sentEvent } from '../schemas';
 import type { ClientEvent } from '../schemas';
@@ -35,8 +35,7 @@ export function sendEventOperation<Shape extends z.ZodRawShape>(options: {
 		run: async (client: ServicePatternClient, values) => {
 			// The generic shape hides the conversation fields from the type checker; they are there.
 			const input = values as unknown as ConversationInput & { chatId?: string };
-			const clientId = clientIdOf(input);
-			const chatId = await chatIdOf(client, clientId, input.chatId);
+			const { clientId, chatId } = await chatOf(client, input);
 			const checked = clientEventSchema.safeParse(options.build(values as z.output<z.ZodObject<Shape>>, chatId));
 			if (!checked.success) {
 				const issue = checked.error.issues[0];

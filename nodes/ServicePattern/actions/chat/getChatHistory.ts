@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
-import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
+import { chatIdInput, chatIdProperty, chatOf, conversationProperties, conversationRequired } from '../../conversation';
 import { chatEvents } from '../../schemas';
 
 export const getChatHistory = defineOperation({
@@ -14,8 +14,7 @@ export const getChatHistory = defineOperation({
 	output: chatEvents,
 	sideEffects: false,
 	run: async (client: ServicePatternClient, input) => {
-		const clientId = clientIdOf(input);
-		const chatId = await chatIdOf(client, clientId, input.chatId);
+		const { clientId, chatId } = await chatOf(client, input);
 		return { clientId, chatId, ...(await client.history(clientId, chatId)) };
 	},
 });

@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 import { optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { PushSubscription, ServicePatternClient } from '../../client';
-import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
+import { chatIdInput, chatIdProperty, chatOf, conversationProperties, conversationRequired } from '../../conversation';
 import { requireV2 } from '../v2';
 
 const properties: INodeProperties[] = [
@@ -49,8 +49,7 @@ export const subscribeToPush = defineOperation({
 	sideEffects: false,
 	run: async (client: ServicePatternClient, input) => {
 		requireV2(client, 'Subscribe to Push');
-		const clientId = clientIdOf(input);
-		const chatId = await chatIdOf(client, clientId, input.chatId);
+		const { clientId, chatId } = await chatOf(client, input);
 		const subscription = { service: input.pushService, deviceToken: input.deviceToken ?? '', bundleId: input.bundleId } as PushSubscription;
 		await client.subscribeToPush(clientId, chatId, subscription);
 		return { clientId, chatId, subscribed: input.pushService !== 'none' };

@@ -11,18 +11,19 @@ import path from 'node:path';
 import type { ICredentialType, IDataObject, INodeProperties, IWorkflowBase } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { HoverApi } from '../../credentials/HoverApi.credentials';
-import { ServicePatternApi } from '../../credentials/ServicePatternApi.credentials';
-import { SobotApi } from '../../credentials/SobotApi.credentials';
-import { TelSpielApi } from '../../credentials/TelSpielApi.credentials';
-import { HttpError } from '../../nodes/shared/http';
-import type { Operation } from '../../nodes/shared/operation';
-import { accounts } from '../../sandbox/accounts';
-import { startSandbox } from '../../sandbox/main';
-import type { Exchange, Sandbox } from '../../sandbox/main';
-import { runWorkflow, storedBinary } from '../harness/engine';
-import { EXAMPLES, NODE_NAME, SERVICES, operationWorkflow, sandboxCredentials } from '../harness/operations';
-import type { OperationExample, ServiceEntry } from '../harness/operations';
+import { HoverApi } from '../credentials/HoverApi.credentials';
+import { ServicePatternApi } from '../credentials/ServicePatternApi.credentials';
+import { SobotApi } from '../credentials/SobotApi.credentials';
+import { TelSpielApi } from '../credentials/TelSpielApi.credentials';
+import { HttpError } from '../nodes/shared/http';
+import type { Operation } from '../nodes/shared/operation';
+import { accounts } from '../sandbox/accounts';
+import { startSandbox } from '../sandbox/main';
+import type { Exchange, Sandbox } from '../sandbox/main';
+import { storedBinary } from '../test/harness/package';
+import { runWorkflow } from '../test/harness/workflow';
+import { EXAMPLES, NODE_NAME, SERVICES, operationWorkflow, sandboxCredentials } from '../test/harness/operations';
+import type { OperationExample, ServiceEntry } from '../test/harness/operations';
 
 const CREDENTIALS: Record<ServiceEntry['key'], ICredentialType> = {
 	telspiel: new TelSpielApi(),
@@ -382,7 +383,7 @@ function statusRows(workflow: Pick<IWorkflowBase, 'nodes'>): string[] {
 }
 
 export async function botApiPage(): Promise<string> {
-	const workflow = JSON.parse(readFileSync(path.join(__dirname, '../../examples/bot-callback-api.json'), 'utf8')) as Pick<IWorkflowBase, 'nodes' | 'connections'>;
+	const workflow = JSON.parse(readFileSync(path.join(__dirname, '../examples/bot-callback-api.json'), 'utf8')) as Pick<IWorkflowBase, 'nodes' | 'connections'>;
 	const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')!;
 	const sandbox = await startSandbox();
 	const examples: string[] = [];

@@ -1,0 +1,170 @@
+/** Trigger nodes driven the way n8n drives them on activation: webhooks and their lifecycle, and trigger(). */
+import { HookContext, TriggerContext, WebhookContext } from 'n8n-core';
+import { Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	IWebhookData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials';
+import { loadPackage } from './package';
+import { baseAdditionalData } from './additionalData';
+
+export interface TriggerHarness {
+	/** The workflow's static data, kept between calls as n8n keeps it between activations. */
+	staticData: IDataObject;
+	/** Runs a webhook lifecycle method (checkExists, create, delete) as n8n does on activation. */
+	lifecycle(method: 'checkExists' | 'create' | 'delete'): Promise<boolean>;
+	/** Delivers a request to the trigger's webhook; returns what it answered and the items it started with. */
+	deliver(body: unknown): Promise<{ status?: number; json?: unknown; started?: INodeExecutionData[]; response: IDataObject }>;
+	webhookUrl: string;
+}
+
+/** An active workflow around a trigger node, as n8n builds it on activation. */
+async function activeWorkflow(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>,
+	nodeName: string,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	staticData: IDataObject,
+) {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		nodes: structuredClone(workflowData.nodes),
+		connections: workflowData.connections,
+		nodeTypes,
+		active: true,
+		staticData,
+		settings: { executionOrder: 'v1' },
+	});
+	const node = workflow.getNode(nodeName)!;
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const additionalData = baseAdditionalData({ credentialsHelper: new TestCredentialsHelper(credentialTypes, structuredClone(credentials)) });
+	return { workflow, node, nodeType, additionalData };
+}
+
+/** A webhook trigger node of a workflow, driven through n8n-core's own HookContext and WebhookContext. */
+export async function triggerHarness(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>,
+	nodeName: string,
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+): Promise<TriggerHarness> {
+	const staticData: IDataObject = {};
+	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, staticData);
+	const [webhookDescription] = nodeType.description.webhooks!;
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: String(webhookDescription.path),
+		webhookDescription,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+	} as unknown as IWebhookData;
+	const hooks = () => new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
+	return {
+		staticData: workflow.staticData,
+		webhookUrl: hooks().getNodeWebhookUrl('default')!,
+		async lifecycle(method) {
+			const methods = nodeType.webhookMethods!.default as Record<string, (this: IHookFunctions) => Promise<boolean>>;
+			return await methods[method].call(hooks());
+		},
+		async deliver(body) {
+			const response: IDataObject = {};
+			const res = {
+				status(code: number) {
+					response.status = code;
+					return res;
+				},
+				json(payload: unknown) {
+					response.json = payload as IDataObject;
+					return res;
+				},
+				send(payload: unknown) {
+					response.json = payload as IDataObject;
+					return res;
+				},
+				end() {
+					return res;
+				},
+			};
+			const data = {
+				...additionalData,
+				httpRequest: { body, headers: { 'content-type': 'application/json' }, query: {}, params: {} },
+				httpResponse: res,
+			} as unknown as IWorkflowExecuteAdditionalData;
+			const context = new WebhookContext(workflow, node, data, 'trigger', webhookData, [], null);
+			const answer = await nodeType.webhook!.call(context);
+			return {
+				status: response.status as number | undefined,
+				json: response.json,
+				started: answer.workflowData?.[0],
+				response: (answer.webhookResponse ?? {}) as IDataObject,
+			};
+		},
+	};
+}
+
+export interface RunningTrigger {
+	/** Each emit: the items one workflow execution would start with. */
+	emitted: INodeExecutionData[][];
+	errors: Error[];
+	staticData: IDataObject;
+	/** Resolves with the first `count` emits, or rejects after `timeoutMs`. */
+	nextEmits(count: number, timeoutMs?: number): Promise<INodeExecutionData[][]>;
+	/** Resolves with the first `count` items emitted, however they were grouped into emits. */
+	nextItems(count: number, timeoutMs?: number): Promise<INodeExecutionData[]>;
+	close(): Promise<void>;
+}
+
+/** Starts a trigger node's trigger() through n8n-core's TriggerContext, as n8n does on activation. */
+export async function startTrigger(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>,
+	nodeName: string,
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	staticData: IDataObject = {},
+): Promise<RunningTrigger> {
+	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, staticData);
+	const emitted: INodeExecutionData[][] = [];
+	const errors: Error[] = [];
+	const waiters: Array<() => void> = [];
+	const emit = (data: INodeExecutionData[][]) => {
+		emitted.push(data[0]);
+		waiters.splice(0).forEach((wake) => wake());
+	};
+	const context = new TriggerContext(workflow, node, additionalData, 'trigger', 'activate', emit, (error: Error) => errors.push(error));
+	const response = await nodeType.trigger!.call(context);
+	const running: RunningTrigger = {
+		emitted,
+		errors,
+		staticData: workflow.staticData,
+		async nextEmits(count, timeoutMs = 5000) {
+			const deadline = Date.now() + timeoutMs;
+			while (emitted.length < count) {
+				const left = deadline - Date.now();
+				if (left <= 0) throw new Error(`Only ${emitted.length} of ${count} emits after ${timeoutMs} ms`);
+				await new Promise<void>((resolve) => {
+					const timer = setTimeout(resolve, left);
+					waiters.push(() => {
+						clearTimeout(timer);
+						resolve();
+					});
+				});
+			}
+			return emitted.slice(0, count);
+		},
+		async nextItems(count, timeoutMs = 5000) {
+			const deadline = Date.now() + timeoutMs;
+			for (let emits = 1; ; emits++) {
+				const items = (await running.nextEmits(emits, Math.max(1, deadline - Date.now()))).flat();
+				if (items.length >= count) return items.slice(0, count);
+			}
+		},
+		close: async () => await response?.closeFunction?.(),
+	};
+	return running;
+}
