@@ -6,7 +6,7 @@ import { REGIONS } from '../nodes/Sobot/region';
 // evaluates each query parameter on its own, and a second can tick over between them).
 const SIGNED_QUERY =
 	'[Math.floor(Date.now() / 1000)].map((time) => "appid=" + encodeURIComponent($credentials.appId) + "&create_time=" + time + ' +
-	'"&sign=" + ($credentials.appId + time + $credentials.appSecret).hash("md5"))[0]';
+	'"&sign=" + ($credentials.appId + time + $credentials.appKey).hash("md5"))[0]';
 const BASE_URL = '$credentials.region === "custom" ? $credentials.baseUrl : $credentials.region';
 
 export class SobotApi implements ICredentialType {
@@ -39,7 +39,7 @@ export class SobotApi implements ICredentialType {
 		{ displayName: 'App ID', name: 'appId', type: 'string', default: '', required: true, description: 'The appid Sobot gave you' },
 		{
 			displayName: 'App Key',
-			name: 'appSecret',
+			name: 'appKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',

@@ -5,6 +5,11 @@ import type { RecordedRequest, Reply } from './http';
 export const SOBOT_APP_ID = 'app-test-1';
 export const SOBOT_APP_KEY = 'sobot-app-key-test-7f3c9a';
 
+/**
+ * The customers the lookups find. The open API's fields are those sheet §4.1–4.4 lists (from the
+ * reference client X1). Asha also carries the facts seed 002 (lines 72–106) names in the IVR query's
+ * answer, under the seed's own names: a guess, since no source says how the open API names them.
+ */
 export const CUSTOMERS = [
 	{
 		userid: 'u-1001',
@@ -25,6 +30,16 @@ export const CUSTOMERS = [
 			{ fieldid: 'f-plan', field_value: '2', field_text: 'Enterprise', field_type: 6 },
 			{ fieldid: 'f-agent', field_value: 'Ravi', field_type: 1 },
 		],
+		sexName: 'Female',
+		countryName: 'India',
+		provice_name: 'Karnataka',
+		city_name: 'Bengaluru',
+		vipLeveName: 'Gold',
+		sourceName: 'WhatsApp',
+		liableServiceName: 'Ravi Kumar',
+		userLableName: '"Service": "Priority", "Callback"',
+		whatsappid: '+8613800000001',
+		visitorids: 'v-77',
 	},
 	{
 		userid: 'u-1002',
@@ -37,10 +52,14 @@ export const CUSTOMERS = [
 	},
 ];
 
+/** Custom field definitions with the keys sheet X1 lists (`QueryUserExtendFields/Response/Item/ExtendFields`). */
 const FIELD_DEFINITIONS = [
-	{ fieldid: 'f-plan', field_name: 'Plan', field_type: 6 },
-	{ fieldid: 'f-agent', field_name: 'Preferred agent', field_type: 1 },
+	{ companyid: 'c-1', fieldid: 'f-plan', field_name: 'Plan', field_variable: 'plan', field_type: 6, field_type_cn: 'drop-down list', field_status: 1, fill_flag: 0, open_flag: 1, operate_type: 1, sort_no: '1', remark: '' },
+	{ companyid: 'c-1', fieldid: 'f-agent', field_name: 'Preferred agent', field_variable: 'preferred_agent', field_type: 1, field_type_cn: 'single-line text', field_status: 1, fill_flag: 0, open_flag: 1, operate_type: 1, sort_no: '2', remark: '' },
 ];
+
+/** How a lookup that finds nobody answers; see isNoCustomer in nodes/Sobot/client.ts for the evidence. */
+export type NoCustomerForm = 'null' | 'absent' | 'emptyObject' | 'emptyList';
 
 export interface SobotStubState {
 	tokensIssued: string[];
@@ -50,20 +69,27 @@ export interface SobotStubState {
 	failWith?: string;
 	/** Customers served by query_users, for pagination tests. */
 	manyCustomers?: number;
+	/** How a lookup that finds nobody answers (default: item null). */
+	noCustomerAs?: NoCustomerForm;
 }
 
 export function newSobotState(): SobotStubState {
 	return { tokensIssued: [], expired: new Set() };
 }
 
+// The envelope: HTTP 200 always, ret_code "000000" on success and another code on failure (sheet §3).
 const ok = (extra: Record<string, unknown>): Reply => ({ body: { ret_code: '000000', ret_msg: 'success', ...extra } });
 const code = (ret_code: string, ret_msg: string): Reply => ({ body: { ret_code, ret_msg } });
+
+const NO_CUSTOMER: Record<NoCustomerForm, Record<string, unknown>> = { null: { item: null }, absent: {}, emptyObject: { item: {} }, emptyList: { item: [] } };
 
 /** Answers like Sobot's open API v5, as far as the sheets describe it. */
 export function sobotStub(state: SobotStubState, appKeys: Record<string, string> = { [SOBOT_APP_ID]: SOBOT_APP_KEY }) {
 	return (request: RecordedRequest): Reply => {
 		const url = new URL(request.path, 'http://stub');
 		const q = Object.fromEntries(url.searchParams);
+		// Token: sheet §2.1 (sign = md5(appid + create_time + app_key)); 900003/900004 from §3. The
+		// 300 s window for create_time is a guess: Sobot documents none.
 		if (url.pathname === '/api/get_token') {
 			const key = appKeys[q.appid];
 			if (!key) return code('900004', 'no API configuration found for the company');
@@ -74,6 +100,7 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 			state.tokensIssued.push(token);
 			return ok({ item: { token, expires_in: '86400' } });
 		}
+		// The `token` header on every call, 900001/900002 when it is missing or no longer valid (sheet §2.2, §3).
 		const token = request.headers.token as string | undefined;
 		if (!token) return code('900001', 'token is empty');
 		if (!state.tokensIssued.includes(token) || state.expired.has(token)) return code('900002', 'token expired');
@@ -82,17 +109,21 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 		const body = request.body ? (request.json() as Record<string, unknown>) : {};
 		const byField = (field: string, value: string) =>
 			CUSTOMERS.find((c) => String((c as Record<string, unknown>)[field] ?? '').split(';').includes(value));
+		const lookup = (found: unknown) => ok(found ? { item: found } : NO_CUSTOMER[state.noCustomerAs ?? 'null']);
 		switch (url.pathname) {
+			// Lookups by one value each: sheet §4.1–4.4. "Not found" as item null: seed 002 line 63; the other forms: see NoCustomerForm.
 			case '/api/crm/5/user/get_user_by_id':
-				return ok({ item: byField('userid', q.userid) ?? null });
+				return lookup(byField('userid', q.userid));
 			case '/api/crm/5/user/get_user_by_tel':
-				return ok({ item: byField('user_tels', q.user_tels) ?? null });
+				return lookup(byField('user_tels', q.user_tels));
 			case '/api/crm/5/user/get_user_by_email':
-				return ok({ item: byField('user_emails', q.user_emails) ?? null });
+				return lookup(byField('user_emails', q.user_emails));
 			case '/api/crm/5/user/get_user_by_partnerid':
-				return ok({ item: byField('partnerid', q.partnerid) ?? null });
+				return lookup(byField('partnerid', q.partnerid));
+			// Custom field definitions in item.extend_fields[]: sheet §4.8 and X1 `QueryUserExtendFields/Response/Item`.
 			case '/api/crm/5/user/query_user_extend_fields':
-				return ok({ items: FIELD_DEFINITIONS });
+				return ok({ item: { companyid: 'c-1', operate_type: '1', extend_fields: FIELD_DEFINITIONS } });
+			// Paged list without custom fields, page_size default 15: sheet §4.5.
 			case '/api/crm/5/user/query_users': {
 				const all = Array.from({ length: state.manyCustomers ?? CUSTOMERS.length }, (_, i) => ({
 					...(CUSTOMERS[i] ?? { userid: `u-${2000 + i}`, user_nick: `Customer ${i}` }),
@@ -108,18 +139,23 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 					total_count: all.length,
 				});
 			}
+			// Upsert answering userid, user_nick, companyid: sheet §4.6.
 			case '/api/crm/5/user/save_user':
 				return ok({ item: { userid: 'u-new', user_nick: body.user_nick, companyid: 'c-1' } });
+			// Sheet §4.7; what its item holds is not documented, so it answers none (a guess).
 			case '/api/crm/5/user/update_user':
 				return ok({});
+			// Tickets: sheet §5 (create answers item.ticketid; get and list field names from X1; list paged, at most 50).
 			case '/api/ws/5/ticket/save_user_ticket':
 				return ok({ item: { ticketid: 't-501' } });
 			case '/api/ws/5/ticket/get_ticket_by_id':
 				return ok({ item: { ticketid: q.ticketid, ticket_title: 'Refund', ticket_status: 1, userid: 'u-1001' } });
 			case '/api/ws/5/ticket/query_tickets':
 				return ok({ items: [{ ticketid: 't-501', ticket_title: 'Refund', ticket_status: 0 }], page_no: 1, page_size: 50, page_count: 1, total_count: 1 });
+			// Sheet §5 names the endpoint, not its answer: success with no item is a guess.
 			case '/api/ws/5/ticket/save_user_reply':
 				return ok({});
+			// Anything else: the web server's own 404 page (a guess at what an unknown path gives).
 			default:
 				return { status: 404, body: '<html>Not Found</html>' };
 		}

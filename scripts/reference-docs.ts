@@ -264,7 +264,7 @@ function errorsSection(entry: ServiceEntry): string {
 		'|---|---|---|---|---|',
 	];
 	for (const documented of entry.service.documentedErrors) {
-		const failure = new HttpError(`The service answered with HTTP ${documented.status}`, 'status', true, { status: documented.status, headers: {}, body: documented.body });
+		const failure = new HttpError(`${entry.service.name} answered with HTTP ${documented.status}`, 'status', true, { status: documented.status, headers: {}, body: documented.body });
 		const reported = documented.status === 200 ? documented.when : (entry.service.mapError?.(failure)?.message ?? failure.message);
 		lines.push(`| ${documented.status} | ${documented.code ? `\`${documented.code}\`` : ''} | \`${plain(JSON.stringify(documented.body))}\` | ${plain(documented.when)} | ${plain(reported)} |`);
 	}
@@ -276,7 +276,8 @@ function errorsSection(entry: ServiceEntry): string {
 		'| a parameter is missing or invalid | no request is sent; the error names the parameter, the item and what was expected |',
 		'| HTTP 429 or 5xx | requests without side effects are sent again up to twice (after `Retry-After`, at most 30 s, or a short backoff); then the error gives the status |',
 		'| timeout, connection reset | as above for requests without side effects; a request with side effects is never sent again, and the error says it may have reached the service |',
-		'| a 2xx answer that is not JSON | error "The service answered with HTTP 200 but the body is not JSON", with the start of the body |',
+		`| a 2xx answer that is not JSON | error "${entry.service.name} answered with HTTP 200 but the body is not JSON", with the start of the body |`,
+		`| an HTML page instead of the API's answer (a gateway, proxy or load balancer in the way) | error "${entry.service.name} answered with HTTP 502 and an HTML page instead of its API's answer: a gateway or proxy between n8n and ${entry.service.name} is in the way …" |`,
 		'| an answer that does not match the documented shape | error naming the field that did not match |',
 		'',
 		'With **Settings → On Error → Continue**, a failed item comes out in its place with `error`, `description`, `httpCode` and `code`; the other items run on.',

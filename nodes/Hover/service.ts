@@ -2,6 +2,7 @@ import { defineService } from '../shared/service';
 import { HoverClient, mapHoverError } from './client';
 
 export const hoverService = defineService<HoverClient>({
+	name: 'Hover',
 	credentialType: 'hoverApi',
 	secretFields: ['password', 'jwtToken', 'sessionToken'],
 	createClient: (http, credentials) =>

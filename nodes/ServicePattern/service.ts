@@ -2,6 +2,7 @@ import { defineService } from '../shared/service';
 import { ERROR_CODES, ServicePatternClient, mapServicePatternError } from './client';
 
 export const servicePatternService = defineService<ServicePatternClient>({
+	name: 'ServicePattern',
 	credentialType: 'servicePatternApi',
 	secretFields: ['appId'],
 	createClient: (http, credentials) =>

@@ -1,11 +1,12 @@
 import { createHash } from 'crypto';
 
+import { parseAnswer } from '../shared/answers';
 import { definedFields } from '../shared/body';
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpMethod } from '../shared/http';
 import { TokenCache } from '../shared/tokens';
-import { customFieldDefinition, envelope, issuedToken } from './schemas';
-import type { Envelope } from './schemas';
+import { customFieldDefinition, customFieldDefinitions, customer, envelope, issuedToken } from './schemas';
+import type { Customer, Envelope } from './schemas';
 
 export const SUCCESS = '000000';
 export const TOKEN_EXPIRED = '900002';
@@ -56,6 +57,21 @@ export function sign(appId: string, createTime: number, appKey: string): string 
 const sharedTokens = new TokenCache();
 
 export type Query = Record<string, string | number | boolean | undefined>;
+
+/**
+ * How "no such customer" looks. The evidence: Sobot's IVR customer query returns null when it has
+ * nothing to go on (seed 002, line 63); the reference client (sheet X1) types `item` as an object, has no not-found return code
+ * and throws only on a ret_code other than 000000. So "not found" is a success answer whose `item` is
+ * null or missing, or, from servers that serialise an empty result differently, an empty object, an
+ * empty list, an empty string, or an object without a customer ID. Anything else is a customer.
+ */
+function isNoCustomer(item: unknown): boolean {
+	if (item === null || item === undefined || item === '') return true;
+	if (Array.isArray(item)) return item.length === 0;
+	if (typeof item !== 'object') return false;
+	const { userid } = item as { userid?: unknown };
+	return userid === undefined || userid === null || userid === '';
+}
 
 /** One lookup endpoint per search field, as the open API offers them (single values only). */
 const CUSTOMER_LOOKUPS = {
@@ -219,10 +235,11 @@ export class SobotClient {
 		return limit === undefined ? items : items.slice(0, limit);
 	}
 
-	/** The customer a single value identifies, as the answer's `item` (see `customer` for its shape). */
-	async findCustomer(by: CustomerLookup, value: string): Promise<unknown> {
+	/** The customer a single value identifies, or undefined when there is none. */
+	async findCustomer(by: CustomerLookup, value: string): Promise<Customer | undefined> {
 		const lookup = CUSTOMER_LOOKUPS[by];
-		return (await this.call('GET', lookup.path, { qs: { [lookup.param]: value } })).item;
+		const { item } = await this.call('GET', lookup.path, { qs: { [lookup.param]: value } });
+		return isNoCustomer(item) ? undefined : parseAnswer(customer, item);
 	}
 
 	async searchCustomers(filters: CustomerFilters, limit: number | undefined): Promise<unknown[]> {
@@ -265,9 +282,10 @@ export class SobotClient {
 		return this.fieldNames;
 	}
 
+	/** The custom customer fields: `item.extend_fields[]`, as the reference client (sheet X1) reads them. */
 	async customFieldDefinitions(): Promise<unknown[]> {
 		const body = await this.call('GET', '/api/crm/5/user/query_user_extend_fields');
-		return body.items ?? (Array.isArray(body.item) ? body.item : []);
+		return parseAnswer(customFieldDefinitions, body.item ?? {}).extend_fields ?? [];
 	}
 
 	async createTicket(ticket: NewTicket): Promise<unknown> {

@@ -54,7 +54,20 @@ export type Customer = z.output<typeof customer>;
  */
 export const foundCustomer = z.looseObject({
 	found: z.boolean().describe('Whether a customer matched'),
-	customFields: z.record(z.string(), z.unknown()).optional().describe('Custom field values keyed by field name'),
+	customFields: z
+		.array(z.object({ id: z.string(), name: z.string().optional(), value: z.string().optional(), rawValue: z.string().optional() }))
+		.optional()
+		.describe('Each custom field with its ID, its name and its value (an option field’s label; `rawValue` is the option’s value)'),
+	customFieldsByName: z.record(z.string(), z.unknown()).optional().describe('Custom field values keyed by name (by ID when a field has no name)'),
+	gender: z.string().optional(),
+	country: z.string().optional(),
+	province: z.string().optional(),
+	city: z.string().optional(),
+	vipLevelName: z.string().optional(),
+	source: z.string().optional().describe('The channel the customer came from'),
+	responsibleAgent: z.string().optional().describe('The agent responsible for the customer'),
+	tagNames: z.string().optional(),
+	socialIds: z.record(z.string(), z.string()).optional().describe('WeChat, WeCom, WhatsApp, Facebook, Instagram, Line, Telegram and Discord IDs and visitor IDs, where Sobot gives them'),
 	id: z.string().optional(),
 	tel: z.string().optional(),
 	email: z.string().optional(),
@@ -68,11 +81,29 @@ export const foundCustomer = z.looseObject({
 	userLabel: z.string().optional(),
 });
 
+/** One custom customer field as query_user_extend_fields describes it (sheet X1, `QueryUserExtendFields/Response/Item/ExtendFields`). */
 export const customFieldDefinition = z.looseObject({
 	fieldid: text,
-	// The definitions' label key is not in the sheets; `field_name` is what Sobot's other field lists use.
 	field_name: optionalText,
 	field_type: optionalNumber,
+	field_type_cn: optionalText,
+	field_variable: optionalText,
+	field_status: optionalNumber,
+	fill_flag: optionalNumber,
+	open_flag: optionalNumber,
+});
+
+/** query_user_extend_fields' `item`: the company's custom customer fields. */
+export const customFieldDefinitions = z.looseObject({ extend_fields: z.array(z.unknown()).nullish() });
+
+/** Get Custom Field Definitions' output: each field with its ID and name, then Sobot's own keys. */
+export const customFieldOutput = customFieldDefinition.extend({
+	id: z.string().describe('Field ID: the key custom field values are sent and found under'),
+	name: z.string().optional().describe('The field’s name, as shown in Sobot under CRM → Settings → Customer Fields'),
+	type: z.number().optional().describe('1 single line, 2 multi-line, 3 date, 4 time, 5 number, 6 drop-down, 7 checkbox, 8 radio, 9 cascade'),
+	typeName: z.string().optional(),
+	required: z.boolean().optional(),
+	active: z.boolean().describe('False for a field that was deleted or switched off'),
 });
 
 export const savedCustomer = z.looseObject({ userid: text, user_nick: optionalText, companyid: optionalText });

@@ -3,13 +3,14 @@ import { RETURN_CODES, SobotClient } from './client';
 import { sobotBaseUrl } from './region';
 
 export const sobotService = defineService<SobotClient>({
+	name: 'Sobot',
 	credentialType: 'sobotApi',
-	secretFields: ['appSecret'],
+	secretFields: ['appKey'],
 	createClient: (http, credentials) =>
 		new SobotClient(http, {
 			baseUrl: sobotBaseUrl(credentials),
 			appId: String(credentials.appId),
-			appKey: String(credentials.appSecret),
+			appKey: String(credentials.appKey),
 		}),
 	authSteps: [
 		'Take the current Unix time in seconds as `create_time`.',

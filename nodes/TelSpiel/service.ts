@@ -2,6 +2,7 @@ import { defineService } from '../shared/service';
 import { TelSpielClient, mapTelSpielError } from './client';
 
 export const telSpielService = defineService<TelSpielClient>({
+	name: 'telSpiel',
 	credentialType: 'telSpielApi',
 	secretFields: ['apiKey'],
 	createClient: (http, credentials) =>

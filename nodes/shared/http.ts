@@ -74,6 +74,8 @@ export interface RetryPolicy {
 
 export interface TransportOptions {
 	credentialType: string;
+	/** How errors name the service ("Sobot answered with HTTP 500"). */
+	serviceName?: string;
 	timeoutMs: number;
 	/**
 	 * False for operations with side effects: then only their reads (GET, HEAD) and requests that
@@ -158,14 +160,22 @@ function backoffMs(attempt: number, policy: RetryPolicy): number {
 
 const NOT_JSON = Symbol('not JSON');
 
-/** "The service answered with HTTP 500: <the service's own message>", when it gave one. */
-function describeStatus(response: HttpResponse): string {
+const isHtml = (body: unknown) => typeof body === 'string' && /^\s*<(!doctype|html|head|body|\?xml|h1|title|center)\b/i.test(body);
+
+/**
+ * "Sobot answered with HTTP 500: <its own message>", when it gave one. An HTML page is never the
+ * API's own answer: it comes from a gateway, proxy or load balancer in the way, so it says that.
+ */
+function describeStatus(serviceName: string, response: HttpResponse): string {
+	if (isHtml(response.body)) {
+		return `${serviceName} answered with HTTP ${response.status} and an HTML page instead of its API's answer: a gateway or proxy between n8n and ${serviceName} is in the way (check the base URL, or try again later)`;
+	}
 	const body = response.body as Record<string, unknown> | null;
 	const own =
 		body && typeof body === 'object'
 			? [body.message, body.error_message, body.error, body.msg].find((value) => typeof value === 'string')
 			: undefined;
-	return `The service answered with HTTP ${response.status}${own ? `: ${own}` : ''}`;
+	return `${serviceName} answered with HTTP ${response.status}${own ? `: ${own}` : ''}`;
 }
 
 function preview(text: string): string {
@@ -191,6 +201,7 @@ function parseJson(raw: unknown): unknown {
  */
 export function createTransport(context: RequestContext, options: TransportOptions): HttpClient {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+	const serviceName = options.serviceName ?? 'The service';
 
 	async function send(request: HttpRequest): Promise<HttpResponse> {
 		const responseType = request.responseType ?? 'json';
@@ -235,7 +246,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		if (parsed !== NOT_JSON) return { ...response, body: parsed };
 		const text = preview(String(raw.body));
 		if (status >= 400) return { ...response, body: text };
-		throw new HttpError(`The service answered with HTTP ${status} but the body is not JSON`, 'invalid-body', true, {
+		throw new HttpError(`${serviceName} answered with HTTP ${status} but the body is not JSON`, 'invalid-body', true, {
 			...response,
 			body: text,
 		});
@@ -247,7 +258,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		if (response && response.status < 400) {
 			// A success status with an error: the answer itself could not be read (cut off, too large, not JSON).
 			const { message } = findNetworkError(error);
-			return new HttpError(`The service answered with HTTP ${response.status}, but its answer could not be read: ${message}`, 'invalid-body', true, {
+			return new HttpError(`${serviceName} answered with HTTP ${response.status}, but its answer could not be read: ${message}`, 'invalid-body', true, {
 				status: response.status,
 				headers: response.headers ?? {},
 				body: typeof response.data === 'string' ? preview(response.data) : null,
@@ -257,7 +268,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			const status = response.status;
 			const parsed = parseJson(response.data);
 			const body = parsed === NOT_JSON ? preview(String(response.data)) : parsed;
-			return new HttpError(describeStatus({ status, headers: {}, body }), 'status', true, {
+			return new HttpError(describeStatus(serviceName, { status, headers: {}, body }), 'status', true, {
 				status,
 				headers: response.headers ?? {},
 				body,
@@ -265,11 +276,11 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		}
 		const { code, message } = findNetworkError(error);
 		if (code && TIMEOUT_CODES.has(code)) {
-			return new HttpError('The service did not answer in time', 'timeout', true, undefined, code);
+			return new HttpError(`${serviceName} did not answer in time`, 'timeout', true, undefined, code);
 		}
 		const sent = !(code && NOT_SENT_CODES.has(code));
 		// Without a network error code it failed on n8n's side of the request (a sign-in that gave no token, …).
-		const text = code ? `The service could not be reached: ${message}` : `The request failed: ${message}`;
+		const text = code ? `${serviceName} could not be reached: ${message}` : `The request failed: ${message}`;
 		return new HttpError(text, 'network', sent, undefined, code);
 	}
 
@@ -310,7 +321,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 					const response = await send(request);
 					if (response.status < 400) return response as HttpResponse<T>;
 					failure = new HttpError(
-						describeStatus(response),
+						describeStatus(serviceName, response),
 						'status',
 						true,
 						response,

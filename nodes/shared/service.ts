@@ -20,6 +20,8 @@ export interface DocumentedError {
  * credential, how to build its client, how its errors read.
  */
 export interface Service<Client> {
+	/** The service's name as users know it; errors say "<name> answered with HTTP 500". */
+	name: string;
 	credentialType: string;
 	/** Credential fields whose values are redacted from every error and output. */
 	secretFields: readonly string[];
@@ -49,6 +51,7 @@ export async function createServiceClient<Client>(
 	const redactor = new Redactor(service.secretFields.map((field) => credentials[field] as string | undefined));
 	const http = createTransport(context, {
 		credentialType: service.credentialType,
+		serviceName: service.name,
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		retryUnsafe: options.retryUnsafe ?? true,
 		mapError: service.mapError,

@@ -36,9 +36,9 @@ test.each<[Fault, Record<string, unknown>, RegExp]>([
 	['unavailable', { retryAfterSeconds: 0 }, /HTTP 503/],
 	['reset', {}, /reached|closed|connection/i],
 	['malformedJson', {}, /not JSON/],
-	['htmlError', {}, /HTTP 502/],
+	['htmlError', {}, /^telSpiel answered with HTTP 502 and an HTML page instead of its API's answer: a gateway or proxy between n8n and telSpiel is in the way/],
 	['emptyBody', {}, /unexpected shape/],
-	['delay', { delayMs: 3000 }, /did not answer in time/],
+	['delay', { delayMs: 3000 }, /^telSpiel did not answer in time/],
 ])('fault %s reaches the node as a clear error, and the call is sent once', async (fault, extra, message) => {
 	await arm(fault, extra);
 	const result = await callThroughN8n();

@@ -1,11 +1,13 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
+import { SobotApi } from '../../credentials/SobotApi.credentials';
+import { sobotService } from '../../nodes/Sobot/service';
 import { testCredential } from '../harness/credentials';
 import { runWorkflow } from '../harness/workflow';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 import { SOBOT_APP_ID, SOBOT_APP_KEY, newSobotState, sobotStub } from '../../sandbox/sobot';
-import type { SobotStubState } from '../../sandbox/sobot';
+import type { NoCustomerForm, SobotStubState } from '../../sandbox/sobot';
 import findWorkflow from './workflows/sobot-find-customer.json';
 
 type Workflow = Pick<IWorkflowBase, 'nodes' | 'connections'>;
@@ -35,13 +37,13 @@ function workflow(parameters: INodeParameters = {}, continueOnFail = false): Wor
 }
 
 const credentials = () => ({
-	sobotApi: { region: 'custom', baseUrl: server.url, appId, appSecret: SOBOT_APP_KEY, language: 'en' },
+	sobotApi: { region: 'custom', baseUrl: server.url, appId, appKey: SOBOT_APP_KEY, language: 'en' },
 });
 const run = (wf: Workflow, input = [{ json: { phone: '13800000001' } }]) => runWorkflow(wf, { input, credentials: credentials() });
 const tokenRequests = () => server.requests.filter((r) => r.path.startsWith('/api/get_token'));
 
 describe('Sobot Find Customer', () => {
-	test('finds by phone: open API fields, custom fields by name, and the IVR query’s names', async () => {
+	test('finds by phone: open API fields, custom fields with their IDs and names, and the IVR query’s names', async () => {
 		const result = await run(workflow());
 
 		const lookup = server.requests.find((r) => r.path.startsWith('/api/crm/5/user/get_user_by_tel'))!;
@@ -53,7 +55,11 @@ describe('Sobot Find Customer', () => {
 			found: true,
 			userid: 'u-1001',
 			user_nick: 'Asha',
-			customFields: { Plan: 'Enterprise', 'Preferred agent': 'Ravi' },
+			customFields: [
+				{ id: 'f-plan', name: 'Plan', value: 'Enterprise', rawValue: '2' },
+				{ id: 'f-agent', name: 'Preferred agent', value: 'Ravi', rawValue: 'Ravi' },
+			],
+			customFieldsByName: { Plan: 'Enterprise', 'Preferred agent': 'Ravi' },
 			id: 'u-1001',
 			tel: '13800000001',
 			email: 'asha@example.com',
@@ -79,6 +85,47 @@ describe('Sobot Find Customer', () => {
 		const lookup = server.requests.find((r) => r.path.startsWith(path))!;
 		expect(new URL(lookup.path, 'http://x').searchParams.get(param)).toBe(value);
 		expect(result.output('After')[0].json.found).toBe(true);
+	});
+
+	test('the lookup’s other facts (seed 002) come out under readable names', async () => {
+		const [item] = (await run(workflow())).output('After');
+		expect(item.json).toMatchObject({
+			gender: 'Female',
+			country: 'India',
+			province: 'Karnataka',
+			city: 'Bengaluru',
+			vipLevelName: 'Gold',
+			source: 'WhatsApp',
+			responsibleAgent: 'Ravi Kumar',
+			tagNames: '"Service": "Priority", "Callback"',
+			socialIds: { whatsappId: '+8613800000001', visitorIds: 'v-77' },
+		});
+		const [ben] = (await run(workflow(), [{ json: { phone: '13800000002' } }])).output('After');
+		expect(ben.json).not.toHaveProperty('gender');
+		expect(ben.json).not.toHaveProperty('socialIds');
+	});
+
+	test.each<NoCustomerForm>(['null', 'absent', 'emptyObject', 'emptyList'])('"not found" answered as %s is found: false, or the chosen error', async (form) => {
+		state.noCustomerAs = form;
+		const quiet = await run(workflow(), [{ json: { phone: '19999999999' } }]);
+		expect(quiet.output('After').map((i) => i.json)).toEqual([{ found: false }]);
+		const strict = await run(workflow({ ifNotFound: 'fail' }), [{ json: { phone: '19999999999' } }]);
+		expect(strict.error('Sobot')?.message).toBe('No Sobot customer matches phone "19999999999"');
+	});
+
+	test('a customer in an unexpected shape is an error, not "not found"', async () => {
+		const odd = await startServer((request) =>
+			request.path.startsWith('/api/get_token')
+				? sobotStub(state, { [appId]: SOBOT_APP_KEY })(request)
+				: { body: { ret_code: '000000', item: { userid: 'u-9', extend_field_values: 'not a list' } } },
+		);
+		try {
+			const result = await runWorkflow(workflow(), { input: [{ json: { phone: '1' } }], credentials: { sobotApi: { ...credentials().sobotApi, baseUrl: odd.url } } });
+			expect(result.error('Sobot')?.message).toBe('The service answered in an unexpected shape');
+			expect(result.error('Sobot')?.description).toMatch(/^extend_field_values: /);
+		} finally {
+			await odd.close();
+		}
 	});
 
 	test('not found is an item with found: false, or an error, as chosen', async () => {
@@ -155,7 +202,7 @@ describe('Sobot Find Customer', () => {
 	test('a wrong app key is a clear error, and no secret appears anywhere', async () => {
 		const result = await runWorkflow(workflow({}, true), {
 			input: [{ json: { phone: '13800000001' } }],
-			credentials: { sobotApi: { ...credentials().sobotApi, appSecret: 'wrong-app-key-123456' } },
+			credentials: { sobotApi: { ...credentials().sobotApi, appKey: 'wrong-app-key-123456' } },
 		});
 
 		expect(result.output('After')[0].json).toMatchObject({ error: 'Sobot rejected the signature: the app key is wrong', code: '900003' });
@@ -205,9 +252,12 @@ describe('Sobot customers and tickets', () => {
 		expect(result.output('After')[0].json).toEqual({ userid: 'u-1001', updated: true });
 	});
 
-	test('Get Custom Field Definitions outputs one item per field', async () => {
+	test('Get Custom Field Definitions reads item.extend_fields (sheet X1) and outputs each field with its ID and name', async () => {
 		const result = await run(workflow({ operation: 'getCustomFields' }));
-		expect(result.output('After').map((i) => i.json.field_name)).toEqual(['Plan', 'Preferred agent']);
+		expect(result.output('After').map((i) => i.json)).toEqual([
+			expect.objectContaining({ id: 'f-plan', name: 'Plan', type: 6, typeName: 'drop-down list', required: false, active: true, field_variable: 'plan' }),
+			expect.objectContaining({ id: 'f-agent', name: 'Preferred agent', type: 1, active: true }),
+		]);
 	});
 
 	test('a bot flow opens a ticket for the customer it found, then replies to it', async () => {
@@ -279,8 +329,15 @@ describe('Sobot credential Test button', () => {
 		}
 	});
 
+	test('the app key has one name everywhere: App Key in the form, appKey in the credential, app_key in Sobot’s terms', () => {
+		const field = new SobotApi().properties.find((property) => property.typeOptions?.password);
+		expect(field).toMatchObject({ name: 'appKey', displayName: 'App Key' });
+		expect(field?.description).toContain('app_key');
+		expect(sobotService.secretFields).toEqual(['appKey']);
+	});
+
 	test.each([
-		['a wrong key', { appSecret: 'not-the-key' }, 'The app key is wrong (Sobot rejected the signature)'],
+		['a wrong key', { appKey: 'not-the-key' }, 'The app key is wrong (Sobot rejected the signature)'],
 		['an unknown app ID', { appId: 'nobody' }, 'Sobot has no API configuration for this app ID in this region'],
 	])('%s is reported clearly', async (_, change, message) => {
 		const result = await testCredential('sobotApi', { ...credentials().sobotApi, ...change });

@@ -175,7 +175,7 @@ describe('telSpiel Click To Call through n8n’s engine', () => {
 
 		expect(server.requests).toHaveLength(1);
 		const error = result.error('Click To Call');
-		expect(error?.message).toBe('The service did not answer in time');
+		expect(error?.message).toBe('telSpiel did not answer in time');
 		expect(error?.description).toMatch(/may have reached the service/);
 	});
 
@@ -183,7 +183,7 @@ describe('telSpiel Click To Call through n8n’s engine', () => {
 		handler = () => ({ status: 200, body: '<html>Maintenance</html>' });
 		const result = await run(workflow(), callers(['9999999999', '8888888888']));
 
-		expect(result.error('Click To Call')?.message).toBe('The service answered with HTTP 200 but the body is not JSON');
+		expect(result.error('Click To Call')?.message).toBe('telSpiel answered with HTTP 200 but the body is not JSON');
 	});
 
 	test('the API key never appears in errors or outputs, even when the service echoes it', async () => {

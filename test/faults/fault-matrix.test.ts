@@ -27,7 +27,7 @@ const FAULTS: Array<{ fault: Fault; expected: RegExp; options?: Record<string, n
 	{ fault: 'unavailable', expected: /HTTP 503/, options: { retryAfterSeconds: 0 } },
 	// A sign-in or token fetch meets the fault first, and says so.
 	{ fault: 'malformedJson', expected: /not JSON|sign-in|token/ },
-	{ fault: 'htmlError', expected: /HTTP 502/ },
+	{ fault: 'htmlError', expected: /(telSpiel|Sobot|Hover|ServicePattern) answered with HTTP 502 and an HTML page|sign-in|token/ },
 	{ fault: 'emptyBody', expected: /empty|no answer|Expected|not match|missing|required|sign-in|token/i },
 	{ fault: 'hugeBody', expected: /Expected|not match|missing|required|unexpected|could not be read|sign-in|token/i },
 ];

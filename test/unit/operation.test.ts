@@ -19,7 +19,7 @@ const operation = (resource: string, value: string, name: string) =>
 	});
 
 const service = defineActions({
-	service: defineService({ credentialType: 'testApi', secretFields: [], authSteps: [], documentedErrors: [], createClient: () => ({}) }),
+	service: defineService({ name: 'Test', credentialType: 'testApi', secretFields: [], authSteps: [], documentedErrors: [], createClient: () => ({}) }),
 	resources: [
 		{ value: 'ticket', name: 'Ticket' },
 		{ value: 'customer', name: 'Customer' },

@@ -39,6 +39,7 @@ function clientFor(example: Captured['example']) {
 	const credentials = sandboxCredentials(nowhere, { servicePatternVersion: example.apiVersion ?? 'v1' })[entry.service.credentialType as 'telSpielApi'] as IDataObject;
 	const http = createTransport(contextOverN8nHttp(), {
 		credentialType: entry.service.credentialType,
+		serviceName: entry.service.name,
 		timeoutMs: 2000,
 		retryUnsafe: !operation.sideEffects,
 		mapError: entry.service.mapError,

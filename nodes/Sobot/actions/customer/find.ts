@@ -5,7 +5,7 @@ import { ServiceError } from '../../../shared/errors';
 import { nonEmptyString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
-import { customer, foundCustomer } from '../../schemas';
+import { foundCustomer } from '../../schemas';
 import type { Customer } from '../../schemas';
 
 const properties: INodeProperties[] = [
@@ -50,13 +50,59 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-function customFieldsByName(values: Customer['extend_field_values'], names: Map<string, string>): Record<string, unknown> {
-	const fields: Record<string, unknown> = {};
-	for (const field of values ?? []) {
-		// Option fields carry their label in field_text; the others only a value.
-		fields[names.get(field.fieldid) ?? field.fieldid] = field.field_text || field.field_value;
+/**
+ * Facts Sobot's IVR customer query returns (seed 002, lines 72–106) that the open API sheet does not
+ * list. Which key the open API uses for each is not documented: each is read from the seed's own
+ * name first, then the open API's snake_case style. A guess, kept here so it is corrected in one place.
+ */
+const PROFILE_FIELDS = {
+	gender: ['sexName', 'sex_name', 'sex'],
+	country: ['countryName', 'country_name'],
+	province: ['provice_name', 'province_name'],
+	city: ['city_name'],
+	vipLevelName: ['vipLeveName', 'vip_level_name'],
+	source: ['sourceName', 'source_name'],
+	responsibleAgent: ['liableServiceName', 'liable_service_name'],
+	tagNames: ['userLableName', 'user_label_name'],
+} as const;
+
+const SOCIAL_IDS = {
+	wechatUnionId: ['wx_unionid'],
+	wecomExternalUserId: ['wx_external_userid'],
+	wechatOpenId: ['wx_openid'],
+	whatsappId: ['whatsappid', 'whatsapp_id'],
+	facebookId: ['faceBookid', 'facebookid', 'facebook_id'],
+	instagramId: ['instagramid', 'instagram_id'],
+	lineId: ['lineid', 'line_id'],
+	telegramId: ['telegramid', 'telegram_id'],
+	discordId: ['discordid', 'discord_id'],
+	visitorIds: ['visitorids', 'visitor_ids'],
+} as const;
+
+function firstOf(found: Record<string, unknown>, keys: readonly string[]): string | undefined {
+	for (const key of keys) {
+		const value = found[key];
+		if (value !== undefined && value !== null && value !== '') return String(value);
 	}
-	return fields;
+	return undefined;
+}
+
+function readable<Names extends Record<string, readonly string[]>>(found: Record<string, unknown>, names: Names) {
+	const entries = Object.entries(names).flatMap(([name, keys]) => {
+		const value = firstOf(found, keys);
+		return value === undefined ? [] : [[name, value]];
+	});
+	return Object.fromEntries(entries) as Partial<Record<keyof Names, string>>;
+}
+
+/** Each custom field with its ID and name; option fields carry their label in field_text, the others only a value. */
+function customFieldsOf(values: Customer['extend_field_values'], names: Map<string, string>) {
+	return (values ?? []).map((field) => ({
+		id: field.fieldid,
+		name: names.get(field.fieldid),
+		value: field.field_text || field.field_value,
+		rawValue: field.field_value,
+	}));
 }
 
 /** The IVR query API's names for the same facts, where the open API has them. */
@@ -93,9 +139,8 @@ export const find = defineOperation({
 	output: foundCustomer,
 	sideEffects: false,
 	run: async (client: SobotClient, input) => {
-		// Sobot's sheets do not say how "no such customer" looks; an answer without a customer is taken as that.
-		const parsed = customer.safeParse(await client.findCustomer(input.searchBy, input.value));
-		if (!parsed.success) {
+		const found = await client.findCustomer(input.searchBy, input.value);
+		if (!found) {
 			if (input.ifNotFound === 'fail') {
 				throw new ServiceError(`No Sobot customer matches ${input.searchBy} "${input.value}"`, {
 					code: 'not_found',
@@ -104,12 +149,17 @@ export const find = defineOperation({
 			}
 			return { found: false };
 		}
-		const names = parsed.data.extend_field_values?.length ? await client.customFieldNames() : new Map<string, string>();
+		const names = found.extend_field_values?.length ? await client.customFieldNames() : new Map<string, string>();
+		const customFields = customFieldsOf(found.extend_field_values, names);
+		const socialIds = readable(found, SOCIAL_IDS);
 		return {
-			...parsed.data,
-			...ivrNames(parsed.data),
+			...found,
+			...ivrNames(found),
+			...readable(found, PROFILE_FIELDS),
+			...(Object.keys(socialIds).length > 0 ? { socialIds } : {}),
 			found: true,
-			customFields: customFieldsByName(parsed.data.extend_field_values, names),
+			customFields,
+			customFieldsByName: Object.fromEntries(customFields.map((field) => [field.name ?? field.id, field.value])),
 		};
 	},
 });

@@ -2,7 +2,8 @@ import { z } from 'zod/v4';
 
 import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
-import { customFieldDefinition } from '../../schemas';
+import { parseAnswer } from '../../../shared/answers';
+import { customFieldDefinition, customFieldOutput } from '../../schemas';
 
 export const getCustomFields = defineOperation({
 	resource: 'customer',
@@ -12,8 +13,21 @@ export const getCustomFields = defineOperation({
 	action: 'Get custom field definitions',
 	properties: [],
 	input: z.object({}),
-	output: customFieldDefinition,
+	output: customFieldOutput,
 	sideEffects: false,
 	returnsList: true,
-	run: (client: SobotClient) => client.customFieldDefinitions(),
+	run: async (client: SobotClient) =>
+		(await client.customFieldDefinitions()).map((raw) => {
+			const field = parseAnswer(customFieldDefinition, raw);
+			return {
+				...field,
+				id: field.fieldid,
+				name: field.field_name,
+				type: field.field_type,
+				typeName: field.field_type_cn,
+				required: field.fill_flag === undefined ? undefined : field.fill_flag === 1,
+				// field_status 0 is a deleted field; open_flag 0 one switched off (sheet X1).
+				active: field.field_status !== 0 && field.open_flag !== 0,
+			};
+		}),
 });
