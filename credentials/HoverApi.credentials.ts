@@ -8,11 +8,30 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { HOVER_API_ROOT_EXPRESSION, hoverApiRoot } from '../nodes/Hover/apiRoot';
+import { ServiceError } from '../nodes/shared/errors';
 import { TokenCache } from '../nodes/shared/tokens';
 
 /** Hover's JWTs last two hours. */
 const JWT_LIFETIME_SECONDS = 2 * 3600;
 const logins = new TokenCache();
+
+/** Statuses with which Hover turns the email and password down (undocumented; 401 most plausibly). */
+const REFUSED = new Set([400, 401, 403, 422]);
+
+/**
+ * Hover's answer to a sign-in it refused, as an error without an HTTP response: n8n signs in again
+ * after any error carrying a 401, which would try the same wrong password twice.
+ */
+function refusal(error: unknown): ServiceError | undefined {
+	const status = (error as { response?: { status?: unknown }; httpCode?: unknown; cause?: { response?: { status?: unknown } } } | null)
+		?.response?.status ?? (error as { cause?: { response?: { status?: unknown } } } | null)?.cause?.response?.status;
+	if (typeof status !== 'number' || !REFUSED.has(status)) return undefined;
+	// No httpCode: n8n would replace the message with its generic one for the status.
+	return new ServiceError('Hover refused the sign-in: the email or password is wrong', {
+		description: `Hover answered the sign-in with HTTP ${status}. Check the email and password of the Hover credential (those of the Hover dashboard); n8n tried them once.`,
+	});
+}
 
 export class HoverApi implements ICredentialType {
 	name = 'hoverApi';
@@ -75,7 +94,7 @@ export class HoverApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://www.usehover.com/api',
-			description: 'Hover’s API address, with /api',
+			description: 'Hover’s API address, with or without /api',
 		},
 		{
 			displayName: 'Session Token',
@@ -92,20 +111,26 @@ export class HoverApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authentication === 'token') return { sessionToken: credentials.jwtToken as string };
-		const baseUrl = String(credentials.baseUrl).replace(/\/+$/, '');
-		const key = TokenCache.key(baseUrl, String(credentials.email), String(credentials.password));
+		const apiRoot = hoverApiRoot(String(credentials.baseUrl));
+		const key = TokenCache.key(apiRoot, String(credentials.email), String(credentials.password));
 		if (credentials.sessionToken) await logins.invalidate(key, credentials.sessionToken as string);
-		const sessionToken = await logins.get(key, async () => {
-			const answer = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${baseUrl}/authenticate`,
-				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-				body: { email: credentials.email, password: credentials.password },
-				json: true,
-			})) as { auth_token?: string };
+		const signIn = async () => {
+			const answer = (await this.helpers
+				.httpRequest({
+					method: 'POST',
+					url: `${apiRoot}/authenticate`,
+					headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+					body: { email: credentials.email, password: credentials.password },
+					json: true,
+				})
+				.catch((error: unknown) => {
+					throw refusal(error) ?? error;
+				})) as { auth_token?: string };
 			if (!answer?.auth_token) throw new Error('Hover answered the sign-in without a token');
 			return { token: answer.auth_token, expiresInSeconds: JWT_LIFETIME_SECONDS };
-		});
+		};
+		// A refusal is remembered briefly, so the items of one run do not each try the wrong password again.
+		const sessionToken = await logins.get(key, signIn, { isRefusal: (error) => error instanceof ServiceError });
 		return { sessionToken };
 	}
 
@@ -117,7 +142,7 @@ export class HoverApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			baseURL: HOVER_API_ROOT_EXPRESSION,
 			url: '/actions',
 			method: 'GET',
 			qs: { organization_id: '={{$credentials.organizationId || undefined}}' },

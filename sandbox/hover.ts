@@ -16,6 +16,7 @@ export interface HoverStubState {
 	apps: Map<string, Attributes>;
 }
 
+/** An action's attributes as sheet §3 (seed 004, the create answer at lines 268–290) shows them. */
 const action = (id: string, name: string, extra: Attributes = {}): Attributes => ({
 	public_id: id,
 	name,
@@ -77,7 +78,10 @@ export function newHoverState(): HoverStubState {
 	};
 }
 
+// JSON:API: every answer is `{ data: { id, type, attributes } }` or a list of them (sheet §3, §4, §5).
 const data = (id: string, type: string, attributes: Attributes) => ({ id, type, attributes });
+
+const stepValues = (input: Attributes) => Object.values((input.custom_steps_attributes ?? {}) as Record<string, Attributes>).map((s) => String(s.value));
 
 /** Answers like Hover's configuration API as its docs describe it. */
 export function hoverStub(state: HoverStubState) {
@@ -85,6 +89,7 @@ export function hoverStub(state: HoverStubState) {
 		const url = new URL(request.path, 'http://stub');
 		const path = url.pathname.replace(/^\/api/, '').replace(/\/+$/, '');
 		const body = request.body ? (request.json() as Record<string, Record<string, unknown>>) : {};
+		// Sign-in: sheet §2 (JWT in auth_token). Its refusal is undocumented: 401 with an error text is a guess.
 		if (path === '/authenticate' && request.method === 'POST') {
 			if ((body as Attributes).email !== HOVER_EMAIL || (body as Attributes).password !== HOVER_PASSWORD) {
 				return { status: 401, body: { error: 'Invalid email or password' } };
@@ -94,23 +99,30 @@ export function hoverStub(state: HoverStubState) {
 			state.tokens.push(token);
 			return { body: { auth_token: token } };
 		}
+		// Public list of operators, no sign-in: sheet §6. Its answer's shape is undocumented; this one is a guess.
 		if (path === '/world_operators') {
 			return { body: [{ id: 2172, name: 'Safaricom Ltd.', country_alpha2: 'ke' }, { id: 17, name: 'MTN Uganda', country_alpha2: 'ug' }] };
 		}
+		// The bare JWT in Authorization (sheet §2); 401 for a missing or expired one is the sheet's inference.
 		const token = request.headers.authorization;
 		if (!token || !state.tokens.includes(token) || state.expired.has(token)) {
 			return { status: 401, body: { error: 'Not Authorized' } };
 		}
 
 		let match: RegExpMatchArray | null;
+		// List actions: sheet §3.1.
 		if (path === '/actions' && request.method === 'GET') {
 			return { body: { data: [...state.actions].map(([id, a]) => data(id, 'custom_action', a)) } };
 		}
+		// Create: sheet §3.3; name, world_operator_ids, transport_type and root_code are [required] (seed 004,
+		// lines 213–215). The 422 body for a missing one follows Rails' convention: a guess.
 		if (path === '/actions' && request.method === 'POST') {
 			const input = body.custom_action;
-			const steps = Object.values((input.custom_steps_attributes ?? {}) as Record<string, Attributes>).map((s) => String(s.value));
+			const missing = ['name', 'world_operator_ids', 'transport_type', 'root_code'].filter((field) => !input[field] || (Array.isArray(input[field]) && !(input[field] as unknown[]).length));
+			if (missing.length) return { status: 422, body: { errors: Object.fromEntries(missing.map((field) => [field, ["can't be blank"]])) } };
+			const steps = stepValues(input);
 			const created = action('5e7f9a01', String(input.name), {
-				root_code: input.root_code ?? null,
+				root_code: input.root_code,
 				transport_type: input.transport_type,
 				steps,
 				operators: (input.world_operator_ids as string[]).map((id) => [id === '2172' ? 'Safaricom Ltd.' : `Operator ${id}`, null]),
@@ -118,6 +130,7 @@ export function hoverStub(state: HoverStubState) {
 			state.actions.set('5e7f9a01', created);
 			return { body: { data: data('5e7f9a01', 'custom_action', created) } };
 		}
+		// Get, update, archive and restore an action, and list its parsers: sheet §3.2, §3.4–3.7.
 		if ((match = path.match(/^\/actions\/([^/]+)(\/restore|\/parsers)?$/))) {
 			const [, id, suffix] = match;
 			const found = state.actions.get(id);
@@ -132,13 +145,18 @@ export function hoverStub(state: HoverStubState) {
 			}
 			if (request.method === 'PATCH') {
 				const input = body.custom_action;
-				if (input.name !== undefined) found.name = input.name;
-				if (input.custom_steps_attributes) {
-					found.steps = Object.values(input.custom_steps_attributes as Record<string, Attributes>).map((s) => String(s.value));
+				for (const field of ['name', 'description', 'root_code', 'transport_type'] as const) {
+					if (input[field] !== undefined) found[field] = input[field];
 				}
+				if (input.world_operator_ids !== undefined) found.operators = (input.world_operator_ids as string[]).map((id) => [id === '2172' ? 'Safaricom Ltd.' : `Operator ${id}`, null]);
+				// "If you have steps configured, you'll have to include them in your payload" (seed 004, line 322):
+				// the payload's steps replace the action's, and a payload without steps leaves it with none.
+				found.steps = stepValues(input);
+				found.updated_at = '2026-11-23T10:00:00Z';
 			}
 			return { body: { data: data(id, 'custom_action', found) } };
 		}
+		// Create a parser: sheet §4; 422 for an unknown action is a guess at Rails' answer.
 		if (path === '/parsers' && request.method === 'POST') {
 			const input = body.parser;
 			if (!state.actions.has(String(input.action_id))) return { status: 422, body: { errors: { action_id: ['must exist'] } } };
@@ -146,6 +164,7 @@ export function hoverStub(state: HoverStubState) {
 			state.parsers.set('157341', created);
 			return { body: { data: data('157341', 'custom_parser', created) } };
 		}
+		// Get, update, archive and restore parsers and apps: sheet §4 and §5 (archive answers { id, archived }).
 		if ((match = path.match(/^\/(parsers|apps)\/([^/]+)(\/restore)?$/))) {
 			const [, kind, id, restore] = match;
 			const store = kind === 'parsers' ? state.parsers : state.apps;
@@ -159,16 +178,18 @@ export function hoverStub(state: HoverStubState) {
 			if (request.method === 'PATCH') Object.assign(found, kind === 'parsers' ? body.parser : body.app);
 			return { body: { data: data(id, kind === 'parsers' ? 'custom_parser' : 'app', found) } };
 		}
+		// Create an app, answering its SDK token and webhook secret: sheet §5.
 		if (path === '/apps' && request.method === 'POST') {
 			const created = { id: 43121, ...body.app, token: 'sdk-token-new', webhook_secret: 'whsec-new', archived_at: null };
 			state.apps.set('43121', created);
 			return { body: { data: data('43121', 'app', created) } };
 		}
+		// Anything else: the web server's own 404 page (a guess).
 		return { status: 404, body: '<html>Not Found</html>' };
 	};
 }
 
-/** A transaction webhook as Hover posts it. */
+/** A transaction webhook as Hover posts it: sheet §7 (seed: Hover's webhooks page, H5). */
 export function transactionWebhook(secret: string, status = 'succeeded') {
 	return {
 		meta: { secret },

@@ -46,12 +46,20 @@ export class HoverTrigger implements INodeType {
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'hover' }],
 		properties: [
 			{
-				displayName: 'Set as the App’s Webhook',
+				displayName: 'Take Over the App’s Webhook URL',
 				name: 'registerWebhook',
 				type: 'boolean',
-				default: true,
+				default: false,
 				description:
-					'Whether to set this workflow’s URL as the app’s webhook URL when the workflow is activated (and put the old one back when it is deactivated)',
+					'Whether to point the app’s webhook URL at this workflow while it is active, and put the previous URL back when it is deactivated. Off: set the URL in Hover yourself and enter the app’s webhook secret.',
+			},
+			{
+				displayName:
+					'Hover keeps one webhook URL per app. While this workflow is active, and while you listen for a test event, the app’s transactions come here only: any backend at the previous URL receives none until the workflow is deactivated.',
+				name: 'takeOverNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { registerWebhook: [true] } },
 			},
 			{
 				displayName: 'App ID',
@@ -81,8 +89,17 @@ export class HoverTrigger implements INodeType {
 					{ name: 'Pending', value: 'pending' },
 					{ name: 'Succeeded', value: 'succeeded' },
 				],
-				default: [],
-				description: 'Start only for transactions with these statuses; none chosen means all',
+				default: ['succeeded', 'failed'],
+				description:
+					'Start only for transactions with these statuses; none chosen means every update. By default a transaction starts the workflow when it completes, not while it is pending.',
+			},
+			{
+				displayName: 'Action IDs',
+				name: 'actionIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 13ce04ca, a1b2c3d4',
+				description: 'Start only for transactions of these actions (public IDs, separated by commas); empty means every action',
 			},
 			{
 				displayName:
@@ -180,9 +197,15 @@ export class HoverTrigger implements INodeType {
 			});
 		}
 		const statuses = this.getNodeParameter('statuses', []) as string[];
-		if (statuses.length > 0 && !statuses.includes(String(parsed.data.status))) {
-			return { webhookResponse: { received: true, started: false } };
-		}
+		const actionIds = String(this.getNodeParameter('actionIds', ''))
+			.split(',')
+			.map((id) => id.trim())
+			.filter(Boolean);
+		const wanted =
+			(statuses.length === 0 || statuses.includes(String(parsed.data.status))) &&
+			(actionIds.length === 0 || actionIds.includes(String(parsed.data.actionId)));
+		// Hover only needs to know it was received; an answer other than 2xx could make it post again.
+		if (!wanted) return { webhookResponse: { received: true, started: false } };
 		return { workflowData: [this.helpers.returnJsonArray([parsed.data as IDataObject])] };
 	}
 }

@@ -75,6 +75,21 @@ function customSteps(steps: Step[]): Record<string, Record<string, string>> {
 	);
 }
 
+/**
+ * Steps as Hover lists them in an action (`steps: ["1", "amount", "pin", "-"]`), read back into
+ * steps that can be sent again. Hover's answer gives only the values, so a "select number by text"
+ * step reads as a Variable one, and descriptions and expected texts are not there to keep: a guess
+ * at the closest step, in one place.
+ */
+export function stepsFromValues(values: string[]): Step[] {
+	return values.map((value) => {
+		if (value === 'pin') return { type: 'pin' };
+		if (value === '-') return { type: 'ok' };
+		if (/^\d+$/.test(value)) return { type: 'number', value };
+		return { type: 'variable', value };
+	});
+}
+
 export interface ActionFields {
 	name?: string;
 	description?: string;
@@ -184,8 +199,14 @@ export class HoverClient {
 		return toAction(await this.one('POST', PATHS.action, actionBody(fields)));
 	}
 
+	/**
+	 * Changes an action. Hover replaces the steps of an action that has steps with those in the
+	 * payload (seed 004, line 322), so steps the user leaves unchanged are read first and sent back:
+	 * one read, one write.
+	 */
 	async updateAction(id: string, fields: ActionFields) {
-		return toAction(await this.one('PATCH', pathOf('action', id), actionBody(fields)));
+		const steps = fields.steps ?? stepsFromValues((await this.getAction(id)).steps);
+		return toAction(await this.one('PATCH', pathOf('action', id), actionBody({ ...fields, steps })));
 	}
 
 	async listParsers(actionId: string) {

@@ -1,4 +1,5 @@
 import { defineService } from '../shared/service';
+import { hoverApiRoot } from './apiRoot';
 import { HoverClient, mapHoverError } from './client';
 
 export const hoverService = defineService<HoverClient>({
@@ -7,7 +8,7 @@ export const hoverService = defineService<HoverClient>({
 	secretFields: ['password', 'jwtToken', 'sessionToken'],
 	createClient: (http, credentials) =>
 		new HoverClient(http, {
-			baseUrl: String(credentials.baseUrl || 'https://www.usehover.com/api'),
+			baseUrl: hoverApiRoot(String(credentials.baseUrl || 'https://www.usehover.com/api')),
 			organizationId: credentials.organizationId ? String(credentials.organizationId) : undefined,
 		}),
 	mapError: mapHoverError,
@@ -15,8 +16,9 @@ export const hoverService = defineService<HoverClient>({
 	authRefreshStatuses: [401],
 	authSteps: [
 		'`POST /authenticate` with `{ "email": "<email>", "password": "<password>" }` answers `{ "auth_token": "<JWT>" }`; the JWT lasts two hours.',
-		'Every request carries the header `Authorization: <JWT>` (no `Bearer` prefix), and `Organization-Id` when the credential names an organization.',
+		'Every request carries the header `Authorization: <JWT>` (no `Bearer` prefix), and the query parameter `organization_id=<id>` when the credential names an organization.',
 		'n8n keeps the JWT with the credential and signs in again when Hover answers 401, then repeats the request once. A credential may instead hold a JWT copied from Hover.',
+		'A refused sign-in (wrong email or password) is tried once per run: it is reported, not repeated.',
 	],
 	// Hover does not document its error answers; these are what its Rails API most plausibly sends.
 	documentedErrors: [

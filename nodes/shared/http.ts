@@ -142,6 +142,16 @@ function findResponse(error: unknown): { status: number; data: unknown; headers?
 	return undefined;
 }
 
+/** A ServiceError raised inside n8n's request helpers (the credential's sign-in), under n8n's wrapping. */
+function ownError(error: unknown): ServiceError | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		if (current instanceof ServiceError && !(current instanceof HttpError)) return current;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
 function retryAfterMs(response: HttpResponse | undefined): number | undefined {
 	const header = response?.headers['retry-after'];
 	const value = Array.isArray(header) ? header[0] : header;
@@ -327,6 +337,9 @@ export function createTransport(context: RequestContext, options: TransportOptio
 						response,
 					);
 				} catch (error) {
+					// A failure the package itself named (a refused sign-in) is final as it is.
+					const own = ownError(error);
+					if (own) throw own;
 					failure = classify(error);
 				}
 				if (!shouldRetry(failure, request, attempt)) throw finalError(failure, request);

@@ -6,6 +6,11 @@ export interface IssuedToken {
 	expiresInSeconds: number;
 }
 
+export interface GetOptions {
+	/** Whether a failed fetch is final for these credentials (a wrong password): then it is remembered briefly. */
+	isRefusal?: (error: unknown) => boolean;
+}
+
 interface Entry {
 	token: Promise<IssuedToken>;
 	/** When to stop using it: shortly before the service lets it expire. */
@@ -14,6 +19,12 @@ interface Entry {
 
 /** Stop using a token this long before its stated expiry, so no request carries one that just ran out. */
 const EXPIRY_MARGIN_MS = 5 * 60_000;
+/**
+ * How long a refusal the service gave for these very credentials is answered from memory: long
+ * enough that one run with a wrong password asks once, short enough that a retry after a fix works
+ * (a fixed password is another key anyway).
+ */
+const REFUSAL_MEMORY_MS = 60_000;
 
 /**
  * Tokens that a service issues for a credential, shared by every item and execution of this process.
@@ -30,7 +41,7 @@ export class TokenCache {
 		return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 	}
 
-	async get(key: string, issue: () => Promise<IssuedToken>): Promise<string> {
+	async get(key: string, issue: () => Promise<IssuedToken>, options: GetOptions = {}): Promise<string> {
 		const cached = this.entries.get(key);
 		if (cached && this.now() < cached.refreshAt) return (await cached.token).token;
 		const entry: Entry = { token: issue(), refreshAt: Number.POSITIVE_INFINITY };
@@ -39,9 +50,10 @@ export class TokenCache {
 			(issued) => {
 				entry.refreshAt = this.now() + Math.max(0, issued.expiresInSeconds * 1000 - EXPIRY_MARGIN_MS);
 			},
-			() => {
-				// A failed fetch is not cached: the next caller tries again.
-				if (this.entries.get(key) === entry) this.entries.delete(key);
+			(error: unknown) => {
+				if (options.isRefusal?.(error)) entry.refreshAt = this.now() + REFUSAL_MEMORY_MS;
+				// Any other failed fetch is not cached: the next caller tries again.
+				else if (this.entries.get(key) === entry) this.entries.delete(key);
 			},
 		);
 		return (await entry.token).token;

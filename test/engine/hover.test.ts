@@ -5,6 +5,8 @@ import { triggerHarness } from '../harness/triggers';
 import { runWorkflow } from '../harness/workflow';
 import { APP_WEBHOOK_SECRET, HOVER_EMAIL, HOVER_PASSWORD, hoverStub, newHoverState, transactionWebhook } from '../../sandbox/hover';
 import type { HoverStubState } from '../../sandbox/hover';
+import { HoverTrigger } from '../../nodes/Hover/HoverTrigger.node';
+import { hoverService } from '../../nodes/Hover/service';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 import actionsWorkflow from './workflows/hover-actions.json';
@@ -95,10 +97,36 @@ describe('Hover actions', () => {
 		expect(result.output('After')[0].json.name).toBe('Check Bundle Balance');
 	});
 
-	test('a wrong password is a clear error', async () => {
-		const result = await run({ operation: 'list' }, [{ json: {} }], credentials({ password: 'wrong' }));
-		expect(result.error('Hover')?.message).toBe('Hover refused the sign-in');
+	test('a wrong password is tried once in a run, and reported clearly for every item', async () => {
+		const input = Array.from({ length: 8 }, () => ({ json: {} }));
+		const result = await runWorkflow(workflow({ operation: 'list', requestOptions: { concurrency: 2 } }, true), { input, credentials: credentials({ password: 'not-the-password-42' }) });
+
+		expect(calls('POST', '/api/authenticate')).toHaveLength(1);
+		expect(calls('GET', '/api/actions')).toHaveLength(0);
+		const items = result.output('After');
+		expect(items).toHaveLength(8);
+		for (const item of items) expect(item.json.error).toBe('Hover refused the sign-in: the email or password is wrong');
 		expect(JSON.stringify(result.run.data)).not.toContain(HOVER_PASSWORD);
+	});
+
+	test.each([
+		['with /api', (url: string) => `${url}/api`],
+		['with /api/', (url: string) => `${url}/api/`],
+		['as a bare host', (url: string) => url],
+	])('the base URL works %s, for the node and the Test button', async (_, baseUrl) => {
+		const result = await run({ operation: 'list' }, [{ json: {} }], credentials({ baseUrl: baseUrl(server.url) }));
+		expect(result.output('After')).toHaveLength(2);
+		expect(calls('POST', '/api/authenticate')).toHaveLength(1);
+		expect((await testCredential('hoverApi', credentials({ baseUrl: baseUrl(server.url) }).hoverApi)).status).toBe('OK');
+	});
+
+	test('the organization ID goes in the organization_id query parameter, as the reference and the docs say', async () => {
+		await run({ operation: 'list' }, [{ json: {} }], credentials({ organizationId: '7' }));
+		const list = calls('GET', '/api/actions')[0];
+		expect(new URL(list.path, 'http://x').searchParams.get('organization_id')).toBe('7');
+		expect(list.headers['organization-id']).toBeUndefined();
+		expect(hoverService.authSteps.join(' ')).toContain('query parameter `organization_id=<id>`');
+		expect(hoverService.authSteps.join(' ')).not.toContain('Organization-Id');
 	});
 
 	test('a pasted JWT is used as it is, without signing in', async () => {
@@ -153,14 +181,17 @@ describe('Hover actions', () => {
 	});
 
 	test('Create refuses bad steps and a missing root code before sending', async () => {
-		const noRoot = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'ussd', rootCode: '' });
+		const noRoot = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'ussd', rootCode: '={{ "" }}' });
 		expect(noRoot.error('Hover')?.message).toBe('Invalid value for "Root Code" [item 0]');
+		// Hover marks root_code [required] for every transport type, STK too (seed 004, line 215).
+		const stkNoRoot = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'stk', rootCode: '={{ "" }}' });
+		expect(stkNoRoot.error('Hover')?.message).toBe('Invalid value for "Root Code" [item 0]');
 
 		const badStep = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'ussd', rootCode: '*1#', steps: { step: [{ type: 'number', value: 'one' }] } });
 		expect(badStep.error('Hover')?.description).toContain('Expected digits only in a Number step');
 
 		// An empty required field stops n8n itself; an expression that yields none reaches the node's check.
-		const noOperator = await run({ operation: 'create', name: 'X', operators: '={{ [] }}', transportType: 'stk' });
+		const noOperator = await run({ operation: 'create', name: 'X', operators: '={{ [] }}', transportType: 'stk', rootCode: '*1#' });
 		expect(noOperator.error('Hover')?.message).toBe('Invalid value for "Operator Names or IDs" [item 0]');
 		expect(calls('POST', '/api/actions')).toHaveLength(0);
 	});
@@ -175,6 +206,30 @@ describe('Hover actions', () => {
 		expect(patch.custom_action.name).toBe('Buy Airtime v2');
 		expect(Object.keys(patch.custom_action.custom_steps_attributes as object)).toEqual(['0', '1', '2']);
 		expect(result.output('After')[0].json.steps).toEqual(['2', 'amount', 'pin']);
+	});
+
+	test('Update with steps left unchanged reads them first and sends them back: one read, one write', async () => {
+		const result = await run({ operation: 'update', actionId: byId('a1b2c3d4'), updateFields: { name: 'Buy Airtime v2' } });
+
+		expect(calls('GET', '/api/actions/a1b2c3d4')).toHaveLength(1);
+		expect(calls('PATCH', '/api/actions/a1b2c3d4')).toHaveLength(1);
+		const patch = calls('PATCH', '/api/actions/a1b2c3d4')[0].json() as { custom_action: Record<string, unknown> };
+		expect(patch.custom_action).toEqual({
+			name: 'Buy Airtime v2',
+			custom_steps_attributes: {
+				'0': { order: '0', is_param: 'false', convert_val_to_num: 'false', value: '2', description: '' },
+				'1': { order: '1', is_param: 'true', convert_val_to_num: 'false', value: 'amount', description: '' },
+				'2': { order: '2', is_param: 'false', convert_val_to_num: 'false', value: 'pin', description: '' },
+			},
+		});
+		// The sandbox replaces steps as Hover documents, so steps survive only because they were sent.
+		expect(result.output('After')[0].json).toMatchObject({ name: 'Buy Airtime v2', steps: ['2', 'amount', 'pin'] });
+	});
+
+	test('the sandbox, like Hover, keeps no steps an update leaves out', async () => {
+		const jwt = (await run({ operation: 'list' }), state.tokens[0]);
+		await fetch(`${server.url}/api/actions/a1b2c3d4`, { method: 'PATCH', headers: { authorization: jwt, 'content-type': 'application/json' }, body: JSON.stringify({ custom_action: { name: 'Renamed' } }) });
+		expect(state.actions.get('a1b2c3d4')).toMatchObject({ name: 'Renamed', steps: [] });
 	});
 
 	test('Archive, Restore and List Parsers', async () => {
@@ -245,9 +300,10 @@ describe('Hover credential Test button', () => {
 		expect(result.status).toBe('OK');
 	});
 
-	test('fails with a wrong password', async () => {
-		const result = await testCredential('hoverApi', credentials({ password: 'wrong' }).hoverApi);
-		expect(result).toEqual({ status: 'Error', message: 'Received HTTP status code: 401' });
+	test('fails with a wrong password, saying so, after one sign-in', async () => {
+		const result = await testCredential('hoverApi', credentials({ password: 'not-the-password-42' }).hoverApi);
+		expect(result).toEqual({ status: 'Error', message: 'Hover refused the sign-in: the email or password is wrong' });
+		expect(calls('POST', '/api/authenticate')).toHaveLength(1);
 	});
 });
 
@@ -257,6 +313,40 @@ describe('Hover Trigger', () => {
 		copy.nodes[0].parameters = { ...copy.nodes[0].parameters, ...parameters };
 		return await triggerHarness(copy, 'Hover Trigger', credentials());
 	};
+
+	test('taking over the app’s webhook is an explicit choice, off by default, with a warning when on', () => {
+		const { properties } = new HoverTrigger().description;
+		expect(properties.find((p) => p.name === 'registerWebhook')).toMatchObject({ default: false });
+		expect(properties.find((p) => p.name === 'takeOverNotice')).toMatchObject({ type: 'notice', displayOptions: { show: { registerWebhook: [true] } } });
+	});
+
+	test('by default, without the choice, no app is touched even when the workflow is activated', async () => {
+		const copy = structuredClone(triggerWorkflow) as unknown as Workflow;
+		copy.nodes[0].parameters = { webhookSecret: APP_WEBHOOK_SECRET };
+		const hooks = await triggerHarness(copy, 'Hover Trigger', credentials());
+		expect(await hooks.lifecycle('checkExists')).toBe(true);
+		expect(await hooks.lifecycle('delete')).toBe(true);
+		expect(server.requests).toHaveLength(0);
+		expect(state.apps.get('43120')!.webhook_url).toBe('https://old.example.com/hook');
+	});
+
+	test('by default a transaction starts the workflow once it completes, not while pending', async () => {
+		const copy = structuredClone(triggerWorkflow) as unknown as Workflow;
+		copy.nodes[0].parameters = { webhookSecret: APP_WEBHOOK_SECRET };
+		const hooks = await triggerHarness(copy, 'Hover Trigger', credentials());
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'pending'))).started).toBeUndefined();
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'succeeded'))).started).toHaveLength(1);
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'failed'))).started).toHaveLength(1);
+	});
+
+	test('only the chosen actions start the workflow', async () => {
+		const hooks = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET, actionIds: 'a1b2c3d4, ffff0000' });
+		const answer = await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET));
+		expect(answer.started).toBeUndefined();
+		expect(answer.response).toEqual({ received: true, started: false });
+		const chosen = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET, actionIds: '13ce04ca' });
+		expect((await chosen.deliver(transactionWebhook(APP_WEBHOOK_SECRET))).started).toHaveLength(1);
+	});
 
 	test('activation sets the workflow as the app’s webhook, deactivation puts the old URL back', async () => {
 		const hooks = await trigger();

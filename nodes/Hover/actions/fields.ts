@@ -88,10 +88,10 @@ const step = z
 	.refine((s) => s.type !== 'number' || /^\d+$/.test(s.value ?? ''), { error: 'digits only in a Number step', path: ['value'] });
 
 /** The steps as the fixed collection hands them over (`{ step: [...] }`), read as a list. */
-export const stepsInput = z
-	.object({ step: z.array(step).default([]) })
-	.prefault({})
-	.transform((steps) => steps.step);
+const stepList = z.object({ step: z.array(step).default([]) }).transform((steps) => steps.step);
+
+/** Steps where the operation always has some (none given: none). */
+export const stepsInput = z.preprocess((value) => value ?? {}, stepList);
 
 export const operatorIds = z.array(z.union([z.string(), z.number()]).transform(String));
 
@@ -103,7 +103,8 @@ export const actionFieldsInput = {
 	rootCode: optionalString,
 	transportType: transportType.optional(),
 	operators: operatorIds.optional(),
-	steps: stepsInput.optional(),
+	// Absent, not empty, when the user leaves them out: Update then keeps the action's own.
+	steps: stepList.optional(),
 };
 
 export const parserStatusProperty: INodeProperties = {

@@ -15,9 +15,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Root Code',
 		name: 'rootCode',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: 'e.g. *144#',
-		description: 'The shortcode a user would dial (not used for STK)',
+		description: 'The shortcode a user would dial to start the session; Hover requires it for every transport type',
 	},
 	stepsProperty,
 	{
@@ -37,16 +38,15 @@ export const create = defineOperation({
 	description: 'Create an action: a USSD or SIM menu path',
 	action: 'Create an action',
 	properties,
-	input: z
-		.object({
-			name: nonEmptyString,
-			operators: operatorIds.min(1, { error: 'at least one operator' }),
-			transportType,
-			rootCode: optionalString,
-			steps: stepsInput,
-			additionalFields: z.object({ description: optionalString }).prefault({}),
-		})
-		.refine((input) => input.transportType === 'stk' || !!input.rootCode, { error: 'a root code such as *144# (only STK actions have none)', path: ['rootCode'] }),
+	// Every field Hover marks [required] (seed 004, lines 213–215) is required here too.
+	input: z.object({
+		name: nonEmptyString,
+		operators: operatorIds.min(1, { error: 'at least one operator' }),
+		transportType,
+		rootCode: nonEmptyString,
+		steps: stepsInput,
+		additionalFields: z.object({ description: optionalString }).prefault({}),
+	}),
 	output: action,
 	sideEffects: true,
 	run: (client: HoverClient, input) => client.createAction({ ...input, description: input.additionalFields.description }),

@@ -27,7 +27,8 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Hover replaces all the steps of an action that has steps: list every step here, not only the ones that change.',
+		displayName:
+			'Hover replaces all the steps of an action that has steps. To change steps, list every step, not only the ones that change. Leave Steps out to keep them: the node reads them first and sends them back (Hover lists only step values, so a Select Number By Text step comes back as a Variable one).',
 		name: 'stepsNotice',
 		type: 'notice',
 		default: '',
@@ -38,7 +39,7 @@ export const update = defineOperation({
 	resource: 'action',
 	value: 'update',
 	name: 'Update',
-	description: 'Change an action; its steps are sent in full',
+	description: 'Change an action; its steps are always sent in full',
 	action: 'Update an action',
 	properties,
 	input: z.object({
