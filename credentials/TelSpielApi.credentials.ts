@@ -51,7 +51,10 @@ export class TelSpielApi implements ICredentialType {
 	};
 
 	// telSpiel has no read-only endpoint. A Click To Call job without phone numbers rings nobody:
-	// telSpiel checks the username and key first (403 when wrong), then rejects the missing numbers (422).
+	// telSpiel checks the username and key first (403 when wrong), then rejects the missing numbers
+	// (422 with `errors`, seed 003 lines 120-139). That the key is checked before the body is a guess.
+	// Only that 422 proves the username and key: any answer without `errors` (another host, a proxy
+	// page, a success) fails the test.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
@@ -65,6 +68,14 @@ export class TelSpielApi implements ICredentialType {
 			{
 				type: 'responseSuccessBody',
 				properties: { key: 'code', value: 403, message: 'Username or API key is invalid' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errors',
+					value: undefined,
+					message: 'This is not telSpiel’s Click To Call API answering: check the Base URL (telSpiel did not confirm the username and API key)',
+				},
 			},
 		],
 	};

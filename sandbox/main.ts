@@ -45,6 +45,11 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
+/**
+ * The fault switches: failures no vendor documents but every service shows sooner or later (a slow or
+ * reset connection, rate limits, a proxy's HTML page, cut-off or huge answers). Their shapes are
+ * ours, not any service's: guesses at what the network and the servers in front of an API send.
+ */
 function faultReply(fault: ArmedFault): Reply {
 	switch (fault.fault) {
 		case 'rateLimit':
@@ -95,15 +100,18 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 
 	const server: TestServer = await startServer(async (request) => {
 		const url = new URL(request.path, 'http://sandbox');
+		// The sandbox's own control routes (not any service's): arm and clear faults, read the request log.
 		if (url.pathname === '/__sandbox/faults' && request.method === 'POST') {
 			const fault = request.json() as ArmedFault & { count?: number };
 			faults.push({ ...fault, remaining: fault.count ?? 1 });
 			return { body: { armed: true } };
 		}
+		// The sandbox's own: clear the faults.
 		if (url.pathname === '/__sandbox/faults' && request.method === 'DELETE') {
 			faults.length = 0;
 			return { body: { cleared: true } };
 		}
+		// The sandbox's own: the request log.
 		if (url.pathname === '/__sandbox/requests') return { body: { requests: log } };
 		const [, service] = url.pathname.split('/');
 		const handler = handlers[service];

@@ -30,6 +30,18 @@ export const phoneNumber = text.pipe(
 		),
 );
 
+/**
+ * A phone number for an API that takes digits only (telSpiel's "Numeric"): the + of an international
+ * number and the spaces, dashes, dots and brackets people type are removed; what is left must be 6 to
+ * 15 digits.
+ */
+export const numericPhoneNumber = text.pipe(
+	z
+		.string()
+		.transform((value) => value.replace(/[\s\-().+]/g, ''))
+		.pipe(z.string().regex(/^\d{6,15}$/, { error: 'a phone number of 6 to 15 digits (a leading +, spaces, dashes, dots and brackets are removed)' })),
+);
+
 export const uuid = text.pipe(z.string().trim().pipe(z.uuid({ error: 'a UUID such as 123e4567-e89b-12d3-a456-426614174000' })));
 
 const urlCheck = z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' });

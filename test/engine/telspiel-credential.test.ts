@@ -31,6 +31,21 @@ test('the credential Test button accepts a right username and key without ringin
 });
 
 test.each([
+	['another service answering 200 with JSON', { status: 200, body: { ok: true } }],
+	['a web page (404)', { status: 404, body: '<html><body>Not Found</body></html>' }],
+	['a proxy’s 502 page', { status: 502, body: '<html><head><title>502 Bad Gateway</title></head></html>' }],
+])('the credential Test button fails when %s answers instead of telSpiel', async (_, answer) => {
+	const other = await startServer(() => answer);
+	try {
+		const result = await testCredential('telSpielApi', { baseUrl: other.url, username: 'acme', apiKey: GOOD_KEY });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/not telSpiel’s Click To Call API|HTTP status code/);
+	} finally {
+		await other.close();
+	}
+});
+
+test.each([
 	['a wrong key', { username: 'acme', apiKey: 'tsk_live_wrong' }],
 	['a wrong username', { username: 'someone-else', apiKey: GOOD_KEY }],
 ])('the credential Test button rejects %s', async (_, credentials) => {

@@ -1,4 +1,4 @@
-import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { runWorkflow } from '../harness/workflow';
 import { startServer } from '../../sandbox/http';
@@ -34,7 +34,7 @@ beforeEach(() => {
 	handler = () => ({ body: ACCEPTED });
 });
 
-const run = (wf: Workflow, input: ReturnType<typeof callers>) =>
+const run = (wf: Workflow, input: Array<{ json: IDataObject }>) =>
 	runWorkflow(wf, {
 		input,
 		credentials: { telSpielApi: { baseUrl: `${server.url}/`, username: USERNAME, apiKey: API_KEY } },
@@ -55,7 +55,8 @@ describe('telSpiel Click To Call through n8n’s engine', () => {
 		expect(first.body).toBe(
 			JSON.stringify({ username: USERNAME, agent_phone: '9999999999', customer_phone: '8888888888', campaign_name: 'Callbacks' }),
 		);
-		expect(second.json()).toEqual({ username: USERNAME, agent_phone: '+919999900001', customer_phone: '8880000002' });
+		// telSpiel's numbers are Numeric (seed 003): the + and the punctuation are removed before sending.
+		expect(second.json()).toEqual({ username: USERNAME, agent_phone: '919999900001', customer_phone: '8880000002' });
 
 		const output = result.output('After');
 		expect(output.map((item) => item.json)).toEqual([ACCEPTED, ACCEPTED]);
@@ -85,6 +86,21 @@ describe('telSpiel Click To Call through n8n’s engine', () => {
 		expect(maxInFlight).toBeLessThanOrEqual(3);
 	});
 
+	test.each([
+		['+91 98765-43210', '919876543210'],
+		['(080) 4567.8900', '08045678900'],
+		[919876543210, '919876543210'],
+	])('sends %s as the Numeric number telSpiel takes: %s', async (given, sent) => {
+		await run(workflow(), [{ json: { agent: given, customer: '8888888888' } }]);
+		expect(server.requests.map((r) => (r.json() as { agent_phone: string }).agent_phone)).toEqual([sent]);
+	});
+
+	test('rejects a number telSpiel would refuse (letters, +, too short) before sending, naming the field', async () => {
+		const result = await run(workflow(), [{ json: { agent: '9999999999', customer: '+1-800-FLOWERS' } }]);
+		expect(server.requests).toHaveLength(0);
+		expect(result.error('Click To Call')?.message).toBe('Invalid value for "Customer Phone" [item 0]');
+	});
+
 	test('rejects a bad phone number before any request, naming the field, the item and what was expected', async () => {
 		const result = await run(workflow(), callers(['9999999999', '8888888888'], ['9999999999', 'call me']));
 
@@ -92,7 +108,7 @@ describe('telSpiel Click To Call through n8n’s engine', () => {
 		const error = result.error('Click To Call');
 		expect(error?.message).toBe('Invalid value for "Customer Phone" [item 1]');
 		expect(error?.description).toBe(
-			'Customer Phone: Expected a phone number: 6 to 15 digits with an optional leading +, got "call me".',
+			'Customer Phone: Expected a phone number of 6 to 15 digits (a leading +, spaces, dashes, dots and brackets are removed), got "call me".',
 		);
 	});
 

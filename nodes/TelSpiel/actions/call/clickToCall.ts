@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { optionalString, phoneNumber } from '../../../shared/fields';
+import { numericPhoneNumber, optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { TelSpielClient } from '../../client';
 import { clickToCallResult } from '../../schemas';
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 9999999999',
-		description: 'Phone number of the agent. telSpiel rings the agent first.',
+		description: 'Phone number of the agent, digits only (a leading +, spaces and dashes are removed). telSpiel rings the agent first.',
 	},
 	{
 		displayName: 'Customer Phone',
@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 8888888888',
-		description: 'Phone number of the customer, connected once the agent answers',
+		description: 'Phone number of the customer, digits only (a leading +, spaces and dashes are removed), connected once the agent answers',
 	},
 	{
 		displayName: 'Campaign Name',
@@ -49,9 +49,10 @@ export const clickToCall = defineOperation({
 	description: 'Ring an agent, then connect the customer',
 	action: 'Start a click to call',
 	properties,
+	// telSpiel takes both numbers as Numeric (seed 003, lines 69–70): digits only, normalised here.
 	input: z.object({
-		agentPhone: phoneNumber,
-		customerPhone: phoneNumber,
+		agentPhone: numericPhoneNumber,
+		customerPhone: numericPhoneNumber,
 		campaignName: optionalString,
 	}),
 	output: clickToCallResult,
