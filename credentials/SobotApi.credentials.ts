@@ -6,7 +6,7 @@ import { REGIONS } from '../nodes/Sobot/region';
 // evaluates each query parameter on its own, and a second can tick over between them).
 const SIGNED_QUERY =
 	'[Math.floor(Date.now() / 1000)].map((time) => "appid=" + encodeURIComponent($credentials.appId) + "&create_time=" + time + ' +
-	'"&sign=" + ($credentials.appId + time + $credentials.appKey).hash("md5"))[0]';
+	'"&sign=" + ($credentials.appId + time + $credentials.appSecret).hash("md5"))[0]';
 const BASE_URL = '$credentials.region === "custom" ? $credentials.baseUrl : $credentials.region';
 
 export class SobotApi implements ICredentialType {
@@ -38,13 +38,13 @@ export class SobotApi implements ICredentialType {
 		},
 		{ displayName: 'App ID', name: 'appId', type: 'string', default: '', required: true, description: 'The appid Sobot gave you' },
 		{
-			displayName: 'App Key',
-			name: 'appKey',
+			displayName: 'App Secret',
+			name: 'appSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The app_key Sobot gave you; it signs token requests and is never sent itself',
+			description: 'The secret Sobot gave you with the app ID (Sobot calls it app_key); it signs token requests and is never sent itself',
 		},
 		{
 			displayName: 'Response Language',
@@ -71,7 +71,7 @@ export class SobotApi implements ICredentialType {
 			method: 'GET',
 		},
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '900003', message: 'The app key is wrong (Sobot rejected the signature)' } },
+			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '900003', message: 'The app secret is wrong (Sobot rejected the signature)' } },
 			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '900004', message: 'Sobot has no API configuration for this app ID in this region' } },
 			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '700046', message: 'Your Sobot edition does not include the API' } },
 			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '999999', message: 'Sobot met an unknown system error' } },

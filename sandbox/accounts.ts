@@ -17,7 +17,7 @@ export const accounts = {
 export function credentialData(serviceUrl: (service: string) => string) {
 	return {
 		telSpielApi: { baseUrl: serviceUrl('telspiel'), username: accounts.telspiel.username, apiKey: accounts.telspiel.apiKey },
-		sobotApi: { region: 'custom', baseUrl: serviceUrl('sobot'), appId: accounts.sobot.appId, appKey: accounts.sobot.appKey, language: 'en' },
+		sobotApi: { region: 'custom', baseUrl: serviceUrl('sobot'), appId: accounts.sobot.appId, appSecret: accounts.sobot.appKey, language: 'en' },
 		hoverApi: {
 			authentication: 'password',
 			email: accounts.hover.email,

@@ -289,7 +289,7 @@ function errorsSection(entry: ServiceEntry): string {
 function testEnvironmentSection(entry: ServiceEntry): string {
 	const account = {
 		telspiel: `username \`${accounts.telspiel.username}\`, API key \`${accounts.telspiel.apiKey}\``,
-		sobot: `app ID \`${accounts.sobot.appId}\`, app key \`${accounts.sobot.appKey}\`, region **Custom**`,
+		sobot: `app ID \`${accounts.sobot.appId}\`, app secret \`${accounts.sobot.appKey}\`, region **Custom**`,
 		hover: `email \`${accounts.hover.email}\`, password \`${accounts.hover.password}\``,
 		servicepattern: `tenant URL \`${accounts.servicePattern.tenantUrl}\`, app ID \`${accounts.servicePattern.appId}\``,
 	}[entry.key];

@@ -14,8 +14,8 @@ export const TOKEN_EXPIRED = '900002';
 /** Sobot's documented return codes (open API v5), with what the user can do about them. */
 export const RETURN_CODES: Record<string, { message: string; description?: string }> = {
 	'900001': { message: 'Sobot received no token', description: 'This is a defect of the node; please report it.' },
-	'900002': { message: 'The Sobot token expired and a new one was refused', description: 'Check the app ID and app key of the Sobot credential.' },
-	'900003': { message: 'Sobot rejected the signature: the app key is wrong', description: 'Check the app key of the Sobot credential.' },
+	'900002': { message: 'The Sobot token expired and a new one was refused', description: 'Check the app ID and app secret of the Sobot credential.' },
+	'900003': { message: 'Sobot rejected the signature: the app secret is wrong', description: 'Check the app secret (Sobot’s app_key) of the Sobot credential.' },
 	'900004': {
 		message: 'Sobot has no API configuration for this app ID',
 		description: 'Check the app ID and the region of the Sobot credential: each region has its own accounts.',

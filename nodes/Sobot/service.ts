@@ -5,12 +5,12 @@ import { sobotBaseUrl } from './region';
 export const sobotService = defineService<SobotClient>({
 	name: 'Sobot',
 	credentialType: 'sobotApi',
-	secretFields: ['appKey'],
+	secretFields: ['appSecret'],
 	createClient: (http, credentials) =>
 		new SobotClient(http, {
 			baseUrl: sobotBaseUrl(credentials),
 			appId: String(credentials.appId),
-			appKey: String(credentials.appKey),
+			appKey: String(credentials.appSecret),
 		}),
 	authSteps: [
 		'Take the current Unix time in seconds as `create_time`.',

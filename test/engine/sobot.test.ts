@@ -1,6 +1,7 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { SobotApi } from '../../credentials/SobotApi.credentials';
+import { RETURN_CODES } from '../../nodes/Sobot/client';
 import { sobotService } from '../../nodes/Sobot/service';
 import { testCredential } from '../harness/credentials';
 import { runWorkflow } from '../harness/workflow';
@@ -37,7 +38,7 @@ function workflow(parameters: INodeParameters = {}, continueOnFail = false): Wor
 }
 
 const credentials = () => ({
-	sobotApi: { region: 'custom', baseUrl: server.url, appId, appKey: SOBOT_APP_KEY, language: 'en' },
+	sobotApi: { region: 'custom', baseUrl: server.url, appId, appSecret: SOBOT_APP_KEY, language: 'en' },
 });
 const run = (wf: Workflow, input = [{ json: { phone: '13800000001' } }]) => runWorkflow(wf, { input, credentials: credentials() });
 const tokenRequests = () => server.requests.filter((r) => r.path.startsWith('/api/get_token'));
@@ -179,7 +180,7 @@ describe('Sobot Find Customer', () => {
 	});
 
 	test.each([
-		['900003', 'Sobot rejected the signature: the app key is wrong'],
+		['900003', 'Sobot rejected the signature: the app secret is wrong'],
 		['900004', 'Sobot has no API configuration for this app ID'],
 		['999999', 'Sobot met an unknown system error'],
 		['700046', 'Your Sobot edition does not include the API'],
@@ -202,10 +203,10 @@ describe('Sobot Find Customer', () => {
 	test('a wrong app key is a clear error, and no secret appears anywhere', async () => {
 		const result = await runWorkflow(workflow({}, true), {
 			input: [{ json: { phone: '13800000001' } }],
-			credentials: { sobotApi: { ...credentials().sobotApi, appKey: 'wrong-app-key-123456' } },
+			credentials: { sobotApi: { ...credentials().sobotApi, appSecret: 'wrong-app-key-123456' } },
 		});
 
-		expect(result.output('After')[0].json).toMatchObject({ error: 'Sobot rejected the signature: the app key is wrong', code: '900003' });
+		expect(result.output('After')[0].json).toMatchObject({ error: 'Sobot rejected the signature: the app secret is wrong', code: '900003' });
 		const everything = JSON.stringify(result.run.data);
 		expect(everything).not.toContain('wrong-app-key-123456');
 		expect(everything).not.toContain(SOBOT_APP_KEY);
@@ -329,15 +330,17 @@ describe('Sobot credential Test button', () => {
 		}
 	});
 
-	test('the app key has one name everywhere: App Key in the form, appKey in the credential, app_key in Sobot’s terms', () => {
+	test('the app secret has one name everywhere (field, form, errors), with Sobot’s own term app_key given where users look for it', () => {
 		const field = new SobotApi().properties.find((property) => property.typeOptions?.password);
-		expect(field).toMatchObject({ name: 'appKey', displayName: 'App Key' });
-		expect(field?.description).toContain('app_key');
-		expect(sobotService.secretFields).toEqual(['appKey']);
+		expect(field).toMatchObject({ name: 'appSecret', displayName: 'App Secret' });
+		expect(field?.description).toContain('Sobot calls it app_key');
+		expect(sobotService.secretFields).toEqual(['appSecret']);
+		const texts = JSON.stringify([RETURN_CODES, new SobotApi().test, sobotService.authSteps]);
+		expect(texts).not.toMatch(/app key/i);
 	});
 
 	test.each([
-		['a wrong key', { appKey: 'not-the-key' }, 'The app key is wrong (Sobot rejected the signature)'],
+		['a wrong key', { appSecret: 'not-the-key' }, 'The app secret is wrong (Sobot rejected the signature)'],
 		['an unknown app ID', { appId: 'nobody' }, 'Sobot has no API configuration for this app ID in this region'],
 	])('%s is reported clearly', async (_, change, message) => {
 		const result = await testCredential('sobotApi', { ...credentials().sobotApi, ...change });
