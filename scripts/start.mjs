@@ -1,28 +1,49 @@
 // `npm start`: the sandbox plus real n8n with this package installed as a community package,
-// credentials pointing at the sandbox and the example workflows imported. Ctrl-C stops both.
+// credentials pointing at the sandbox and the example workflows imported. Ctrl-C, or SIGTERM from an
+// IDE or a process manager, stops n8n, its task runner and the sandbox.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const pkg = require('../package.json');
 const userFolder = process.env.N8N_DEV_FOLDER ?? path.join(root, '.n8n-dev');
-const sandboxPort = Number(process.env.SANDBOX_PORT ?? 5680);
-const n8nPort = Number(process.env.N8N_PORT ?? 5678);
+const PORTS = [
+	{ name: 'n8n', variable: 'N8N_PORT', port: Number(process.env.N8N_PORT ?? 5678) },
+	{ name: 'n8n’s task broker (its Code node runner)', variable: 'N8N_RUNNERS_BROKER_PORT', port: Number(process.env.N8N_RUNNERS_BROKER_PORT ?? 5679) },
+	{ name: 'the sandbox', variable: 'SANDBOX_PORT', port: Number(process.env.SANDBOX_PORT ?? 5680) },
+];
+const [n8nPort, brokerPort, sandboxPort] = PORTS.map(({ port }) => port);
 // n8n's launcher is run with this script's own Node (24): its shebang would take whatever node is first on PATH.
 const n8nBin = path.join(root, 'node_modules', 'n8n', 'bin', 'n8n');
 const env = {
 	...process.env,
 	N8N_USER_FOLDER: userFolder,
 	N8N_PORT: String(n8nPort),
-	// The default "vm" expression engine needs a native module this project does not build.
-	N8N_EXPRESSION_ENGINE: 'legacy',
+	N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+	// The default "vm" expression engine needs a native module this project does not build
+	// (isolated-vm); QuickJS, also isolated, is WebAssembly.
+	N8N_EXPRESSION_ENGINE: 'quickjs',
+	// Keep today's behaviour, which n8n otherwise warns will change.
+	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+	N8N_RUNNERS_TASK_TIMEOUT: '300',
+	N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
+	N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
+	// n8n's calls to its own servers (telemetry, version checks, templates, banners) fail offline and
+	// say so at length; none of them is needed to try the package.
 	N8N_DIAGNOSTICS_ENABLED: 'false',
 	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_TEMPLATES_ENABLED: 'false',
+	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+	N8N_HIRING_BANNER_ENABLED: 'false',
 	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_DISABLED_MODULES: 'mcp-registry',
 	N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 	N8N_SECURE_COOKIE: 'false',
-	N8N_RUNNERS_ENABLED: 'false',
 	N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 };
 
@@ -30,18 +51,87 @@ function say(line) {
 	process.stdout.write(`${line}\n`);
 }
 
+function fail(message) {
+	process.stderr.write(`\n${message}\n`);
+	process.exit(1);
+}
+
+/** Resolves to false when something already listens on the port (another n8n, another program). */
+function isFree(port) {
+	return new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, () => probe.close(() => resolve(true)));
+	});
+}
+
+async function checkPorts() {
+	for (const { name, variable, port } of PORTS) {
+		if (!(await isFree(port))) {
+			fail(
+				`Port ${port}, for ${name}, is already in use (another n8n, or another program).\n` +
+					`Stop it, or choose another port: ${variable}=<port> npm start (see README, "Try it: npm start").`,
+			);
+		}
+	}
+}
+
+function npm(args) {
+	execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+}
+
 /** Installs the packed package where n8n installs community packages (Settings → Community Nodes). */
 function installPackage() {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', 'n8n-nodes-contact-center');
+	const target = path.join(nodesDir, 'node_modules', pkg.name);
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
 	const packDir = path.join(userFolder, 'pack');
 	rmSync(packDir, { recursive: true, force: true });
 	mkdirSync(packDir, { recursive: true });
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], shell: process.platform === 'win32' }));
 	execFileSync('tar', ['-xzf', path.join(packDir, packed.filename), '-C', target, '--strip-components=1']);
-	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-contact-center': packed.version } }, null, 2));
+	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: packed.version } }, null, 2));
+}
+
+/** The nodes of the package, as n8n lists an installed package's nodes: display name, type, version. */
+function packageNodes() {
+	return pkg.n8n.nodes.flatMap((file) =>
+		Object.values(require(path.join(root, file))).map((NodeClass) => {
+			const { description } = new NodeClass();
+			const version = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+			return { name: description.displayName, type: `${pkg.name}.${description.name}`, latestVersion: version };
+		}),
+	);
+}
+
+/**
+ * Records the package in n8n's database as Settings → Community Nodes' Install would, so it shows
+ * there and can be updated or removed like any community package. (Installing through that page
+ * needs the package on the npm registry, which it is not yet.)
+ */
+async function recordInstalledPackage() {
+	const sqlite3 = require('sqlite3');
+	const db = new sqlite3.Database(path.join(userFolder, '.n8n', 'database.sqlite'));
+	const run = (sql, params) => new Promise((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
+	const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+	try {
+		await run('DELETE FROM installed_nodes WHERE package = ?', [pkg.name]);
+		await run('DELETE FROM installed_packages WHERE packageName = ?', [pkg.name]);
+		await run('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)', [
+			pkg.name,
+			pkg.version,
+			pkg.author?.name ?? null,
+			pkg.author?.email ?? null,
+			now,
+			now,
+		]);
+		for (const node of packageNodes()) {
+			await run('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)', [node.name, node.type, node.latestVersion, pkg.name]);
+		}
+	} finally {
+		await new Promise((resolve) => db.close(resolve));
+	}
 }
 
 /** The credentials the example workflows name, by id, with the sandbox's test accounts. */
@@ -75,36 +165,65 @@ async function waitForN8n(timeoutMs = 120_000) {
 }
 
 async function main() {
+	await checkPorts();
+	say('Building the package and the sandbox…');
+	npm(['run', '--silent', 'build']);
+	npm(['run', '--silent', 'build:sandbox']);
+
 	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
 	const { credentialData } = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
 	const sandbox = await startSandbox(sandboxPort);
 	say(`Sandbox of the four APIs on ${sandbox.url} (test accounts: sandbox/README.md)`);
 
 	installPackage();
-	say('Installed n8n-nodes-contact-center as a community package of this n8n');
 	writeFileSync(path.join(userFolder, 'sandbox-credentials.json'), JSON.stringify(sandboxCredentials(credentialData), null, 2));
 	n8n(['import:credentials', `--input=${path.join(userFolder, 'sandbox-credentials.json')}`]);
+	await recordInstalledPackage();
+	say(`Installed ${pkg.name} ${pkg.version} as a community package of this n8n (Settings → Community Nodes)`);
 	const marker = path.join(userFolder, 'examples-imported');
 	if (!existsSync(marker)) {
 		n8n(['import:workflow', '--separate', `--input=${path.join(root, 'examples')}`]);
 		writeFileSync(marker, readdirSync(path.join(root, 'examples')).join('\n'));
 	}
-	say('Imported the sandbox credentials and the example workflows');
+	say('Set the "Sandbox …" credentials to the sandbox’s test accounts (any change made to them in n8n is reset on every start)');
+	say('Imported the example workflows (once; delete .n8n-dev/ to start over)');
 
-	const server = spawn(process.execPath, [n8nBin, 'start'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	// Its own process group, so the task runner n8n starts is stopped with it.
+	const detached = process.platform !== 'win32';
+	const server = spawn(process.execPath, [n8nBin, 'start'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached });
 	const n8nExited = new Promise((resolve) => server.once('exit', (code) => resolve(code ?? 0)));
+	const signalN8n = (signal) => {
+		try {
+			if (detached) process.kill(-server.pid, signal);
+			else server.kill(signal);
+		} catch {
+			// already gone
+		}
+	};
 	let stopping = false;
 	// Waits for n8n's own graceful shutdown, so nothing is left listening when this process ends.
 	const stop = async (code) => {
 		if (stopping) return;
 		stopping = true;
-		if (server.exitCode === null) server.kill('SIGTERM');
+		say('\nStopping n8n and the sandbox…');
+		signalN8n('SIGTERM');
+		const forced = setTimeout(() => signalN8n('SIGKILL'), 40_000);
 		await n8nExited;
+		clearTimeout(forced);
+		// Whatever n8n left in its group (its task runner) goes with it.
+		signalN8n('SIGKILL');
 		await sandbox.close();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
+	process.on('SIGHUP', () => void stop(0));
+	// `npm start` runs this under `sh -c`, which does not pass npm's SIGTERM on: when the process that
+	// started this one goes away, that is the signal to stop.
+	const parent = process.ppid;
+	setInterval(() => {
+		if (process.ppid !== parent) void stop(0);
+	}, 500).unref();
 	void n8nExited.then((code) => stop(code));
 
 	if (await waitForN8n()) {
@@ -116,7 +235,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack ?? error}\n`);
-	process.exit(1);
-});
+main().catch((error) => fail(`npm start failed: ${error?.message ?? error}`));

@@ -1,9 +1,11 @@
 /**
  * `npm start` as a newcomer meets it: the sandbox and real n8n (the n8n CLI) come up with the package
- * installed as a community package, the credentials and the examples; an example runs in that n8n
- * from its production webhook; Ctrl-C stops both.
+ * installed as a community package that Settings → Community Nodes lists, the credentials and the
+ * examples; an example runs in that n8n from its production webhook; SIGTERM to the npm process
+ * stops n8n, its task runner and the sandbox; a busy port is named before anything starts. Every
+ * port is a free one, so this passes while another n8n runs on the machine.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,10 +22,34 @@ const freePort = () =>
 		});
 	});
 
+const isFreeNow = (port: number) =>
+	new Promise<boolean>((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, () => probe.close(() => resolve(true)));
+	});
+
+/** Processes still running with this test's n8n folder in their environment (n8n, its task runner). */
+function runningUnder(marker: string): string[] {
+	const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+	return out
+		.split('\n')
+		.filter((line) => /n8n|task-runner|start\.mjs/.test(line))
+		.filter((line) => {
+			const pid = line.trim().split(/\s+/)[0];
+			try {
+				return execFileSync('cat', [`/proc/${pid}/environ`], { encoding: 'utf8' }).includes(marker);
+			} catch {
+				return false;
+			}
+		});
+}
+
 let child: ChildProcess;
 let output = '';
 let n8nUrl: string;
 let sandboxUrl: string;
+let brokerPort: number;
 let cookie = '';
 const folder = mkdtempSync(path.join(tmpdir(), 'n8n-start-'));
 
@@ -40,11 +66,13 @@ async function api(method: string, route: string, body?: unknown) {
 
 beforeAll(async () => {
 	const [n8nPort, sandboxPort] = [await freePort(), await freePort()];
+	brokerPort = await freePort();
 	n8nUrl = `http://127.0.0.1:${n8nPort}`;
 	sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-	child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+	// `npm start` itself, as a newcomer, an IDE or a process manager runs it.
+	child = spawn('npm', ['start'], {
 		cwd: ROOT,
-		env: { ...process.env, NODE_ENV: 'production', N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), N8N_DEV_FOLDER: folder, N8N_LOG_LEVEL: 'error' },
+		env: { ...process.env, NODE_ENV: 'production', N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_DEV_FOLDER: folder },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -131,10 +159,56 @@ test('the bot-facing API, published, checks the api-key header and answers in Ha
 	expect(refused.status).toBe(403);
 });
 
-test('Ctrl-C stops n8n and the sandbox', async () => {
+test('Settings → Community Nodes lists the package with its nodes, loaded', async () => {
+	const { status, json } = await api('GET', '/rest/community-packages');
+	expect(status).toBe(200);
+	const [installed] = (json!.data as Array<{ packageName: string; installedVersion: string; failedLoading?: boolean; installedNodes: Array<{ type: string }> }>).filter(
+		(entry) => entry.packageName === 'n8n-nodes-contact-center',
+	);
+	expect(installed).toMatchObject({ installedVersion: '0.1.0', failedLoading: false });
+	expect(installed.installedNodes.map((node) => node.type).sort()).toEqual(
+		['hover', 'hoverTrigger', 'servicePattern', 'servicePatternTrigger', 'sobot', 'telSpiel'].map((name) => `n8n-nodes-contact-center.${name}`),
+	);
+});
+
+test('start-up says what it does, without deprecation warnings of our own settings or stack traces of offline calls', () => {
+	expect(output).toContain('"Sandbox …" credentials');
+	expect(output).toContain('reset on every start');
+	expect(output).not.toMatch(/N8N_RUNNERS_ENABLED|N8N_EXPRESSION_ENGINE|N8N_UNVERIFIED_PACKAGES_ENABLED|N8N_RUNNERS_TASK_TIMEOUT|N8N_COMPRESSION_NODE/);
+	expect(output).not.toMatch(/ENOTFOUND|^\s+at /m);
+});
+
+test('SIGTERM to the npm start process stops n8n, its task runner and the sandbox, and frees every port', async () => {
 	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGINT');
+	child.kill('SIGTERM');
 	await exited;
+	// npm exits once it has passed the signal on; the script then waits for n8n's graceful shutdown.
+	const ports = [new URL(n8nUrl).port, new URL(sandboxUrl).port, String(brokerPort)].map(Number);
+	const deadline = Date.now() + 50_000;
+	const allFree = async () => (await Promise.all(ports.map(isFreeNow))).every(Boolean) && runningUnder(folder).length === 0;
+	while (!(await allFree()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
 	await expect(fetch(`${sandboxUrl}/__sandbox/requests`)).rejects.toThrow();
-	await expect(fetch(`${n8nUrl}/healthz`)).rejects.toThrow();
-}, 60_000);
+	for (const port of ports) expect([port, await isFreeNow(port)]).toEqual([port, true]);
+	expect(runningUnder(folder)).toEqual([]);
+	expect(output).toContain('Stopping n8n and the sandbox');
+}, 70_000);
+
+test('a busy port is named, with the variable that chooses another, before anything starts', async () => {
+	const busy = createServer().listen(0);
+	await new Promise((resolve) => busy.once('listening', resolve));
+	const port = (busy.address() as { port: number }).port;
+	try {
+		const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+			cwd: ROOT,
+			env: { ...process.env, N8N_PORT: String(await freePort()), SANDBOX_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(port), N8N_DEV_FOLDER: folder },
+			encoding: 'utf8',
+			timeout: 30_000,
+		});
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain(`Port ${port}, for n8n’s task broker (its Code node runner), is already in use`);
+		expect(result.stderr).toContain('N8N_RUNNERS_BROKER_PORT=<port> npm start');
+		expect(result.stdout).not.toContain('Building');
+	} finally {
+		busy.close();
+	}
+});
