@@ -262,7 +262,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		});
 	}
 
-	function classify(error: unknown): HttpError {
+	function classify(error: unknown, request: HttpRequest): HttpError {
 		if (error instanceof HttpError) return error;
 		const response = findResponse(error);
 		if (response && response.status < 400) {
@@ -286,7 +286,8 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		}
 		const { code, message } = findNetworkError(error);
 		if (code && TIMEOUT_CODES.has(code)) {
-			return new HttpError(`${serviceName} did not answer in time`, 'timeout', true, undefined, code);
+			const seconds = Math.round((request.timeoutMs ?? options.timeoutMs) / 100) / 10;
+			return new HttpError(`${serviceName} did not answer within ${seconds} s`, 'timeout', true, undefined, code);
 		}
 		const sent = !(code && NOT_SENT_CODES.has(code));
 		// Without a network error code it failed on n8n's side of the request (a sign-in that gave no token, …).
@@ -305,6 +306,12 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		if (failure.kind === 'network' || failure.kind === 'timeout') return true;
 		const status = failure.response?.status ?? 0;
 		return failure.kind === 'status' && (status === 429 || status >= 500);
+	}
+
+	/** "…; tried 3 times": a request that was repeated says so, so nobody wonders why it took that long. */
+	function triedTimes(failure: HttpError, attempt: number): HttpError {
+		if (attempt > 0) failure.message = `${failure.message}; tried ${attempt + 1} times`;
+		return failure;
 	}
 
 	function finalError(failure: HttpError, request: HttpRequest): ServiceError {
@@ -340,11 +347,11 @@ export function createTransport(context: RequestContext, options: TransportOptio
 					// A failure the package itself named (a refused sign-in) is final as it is.
 					const own = ownError(error);
 					if (own) throw own;
-					failure = classify(error);
+					failure = classify(error, request);
 				}
-				if (!shouldRetry(failure, request, attempt)) throw finalError(failure, request);
+				if (!shouldRetry(failure, request, attempt)) throw finalError(triedTimes(failure, attempt), request);
 				const wait = retryAfterMs(failure.response) ?? backoffMs(attempt, policy);
-				if (wait > MAX_RETRY_AFTER_MS) throw finalError(failure, request);
+				if (wait > MAX_RETRY_AFTER_MS) throw finalError(triedTimes(failure, attempt), request);
 				await sleep(wait);
 			}
 		},

@@ -43,6 +43,23 @@ test('IVR callback: a VIP caller is rung back by the VIP desk, anyone else by th
 	]);
 });
 
+test.each([
+	['Sobot', 'sobot', 'Sobot did not answer within 2 s; tried 3 times'],
+	['telSpiel', 'telspiel', 'telSpiel did not answer within 3 s'],
+])('IVR callback: with %s frozen, the caller hears "try again later" in seconds, with the reason, not n8n’s generic error', async (_, service, reason) => {
+	await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ service, fault: 'delay', delayMs: 60_000, count: 10 }) });
+	const started = Date.now();
+	const result = await runWorkflow(example('ivr-callback.json'), { mode: 'trigger', input: webhookCall({ phone: '13800000001' }), credentials: credentials() });
+
+	expect(result.responses.map((r) => [r.statusCode, r.body])).toEqual([
+		[503, { status: 'failed', message: 'We could not book your callback just now. Please try again in a few minutes.', reason }],
+	]);
+	// An upper bound on the caller's wait (the frozen service would hold them a minute), not a benchmark.
+	expect(Date.now() - started).toBeLessThan(20_000);
+	// A frozen Click To Call is never sent again: the customer is not rung twice.
+	expect(sandbox.log.filter((entry) => entry.service === 'telspiel')).toHaveLength(service === 'telspiel' ? 1 : 0);
+}, 30_000);
+
 test('bot chat: the handover starts a chat and sends the message; the trigger workflow relays the agent’s replies', async () => {
 	const replies = await startTrigger(example('bot-chat-agent-replies.json'), 'Agent Replies', credentials());
 	try {

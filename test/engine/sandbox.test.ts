@@ -38,7 +38,7 @@ test.each<[Fault, Record<string, unknown>, RegExp]>([
 	['malformedJson', {}, /not JSON/],
 	['htmlError', {}, /^telSpiel answered with HTTP 502 and an HTML page instead of its API's answer: a gateway or proxy between n8n and telSpiel is in the way/],
 	['emptyBody', {}, /unexpected shape/],
-	['delay', { delayMs: 3000 }, /^telSpiel did not answer in time/],
+	['delay', { delayMs: 3000 }, /^telSpiel did not answer within 1.5 s$/],
 ])('fault %s reaches the node as a clear error, and the call is sent once', async (fault, extra, message) => {
 	await arm(fault, extra);
 	const result = await callThroughN8n();

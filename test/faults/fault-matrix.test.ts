@@ -20,7 +20,7 @@ const ITEMS = 2;
 
 /** What the error of each fault must say. */
 const FAULTS: Array<{ fault: Fault; expected: RegExp; options?: Record<string, number> }> = [
-	{ fault: 'delay', expected: /did not answer in time/, options: { delayMs: TIMEOUT_MS + 600 } },
+	{ fault: 'delay', expected: /did not answer within 1 s/, options: { delayMs: TIMEOUT_MS + 600 } },
 	{ fault: 'reset', expected: /could not be reached|socket hang up|ECONNRESET/i },
 	{ fault: 'rateLimit', expected: /HTTP 429|Too many requests/i, options: { retryAfterSeconds: 0 } },
 	{ fault: 'serverError', expected: /HTTP 500|Internal server error/i },

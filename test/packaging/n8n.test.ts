@@ -4,7 +4,7 @@
  * every installed community package.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -22,6 +22,7 @@ interface Loaded {
 let userFolder: string;
 let packedFiles: string[];
 let loaded: Loaded;
+let installedManifest: { dependencies?: Record<string, string> };
 
 beforeAll(() => {
 	userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-user-'));
@@ -31,9 +32,11 @@ beforeAll(() => {
 		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
 	) as Array<{ filename: string; files: Array<{ path: string }> }>;
 	packedFiles = packed.files.map((file) => file.path);
-	const installDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', pkg.name);
-	mkdirSync(installDir, { recursive: true });
-	execFileSync('tar', ['-xzf', path.join(packDir, packed.filename), '-C', installDir, '--strip-components=1']);
+	// The README's route 1, command for command: npm install of the tarball in the user folder's nodes/.
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', path.join(packDir, packed.filename)], { cwd: nodesDir, stdio: ['ignore', 'ignore', 'pipe'] });
+	installedManifest = JSON.parse(readFileSync(path.join(nodesDir, 'package.json'), 'utf8'));
 
 	const output = execFileSync(process.execPath, [path.join(__dirname, 'load-in-n8n.js'), userFolder, pkg.name], {
 		encoding: 'utf8',
@@ -45,6 +48,11 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
+
+test('the README’s tarball route installs the package alone: no copy of n8n-workflow or anything else', () => {
+	expect(Object.keys(installedManifest.dependencies ?? {})).toEqual([pkg.name]);
+	expect(readdirSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual([pkg.name]);
+});
 
 test('the tarball holds the built package only', () => {
 	expect(packedFiles.every((file) => /^(dist\/|package\.json$|LICENSE$|README\.md$)/.test(file))).toBe(true);

@@ -138,6 +138,13 @@ describe('answers', () => {
 		nock(BASE).get('/slow').delay(500).reply(200, {});
 		await expect(
 			transport({ timeoutMs: 100, retry: { maxRetries: 0 } }).request({ method: 'GET', url: `${BASE}/slow` }),
-		).rejects.toMatchObject({ kind: 'timeout', message: 'The service did not answer in time' });
+		).rejects.toMatchObject({ kind: 'timeout', message: 'The service did not answer within 0.1 s' });
+	});
+
+	test('a read that timed out every time says how long it waited and how often it tried', async () => {
+		nock(BASE).get('/frozen').times(3).delay(500).reply(200, {});
+		await expect(
+			transport({ timeoutMs: 100, retry: { maxRetries: 2, baseDelayMs: 1 } }).request({ method: 'GET', url: `${BASE}/frozen` }),
+		).rejects.toMatchObject({ kind: 'timeout', message: 'The service did not answer within 0.1 s; tried 3 times' });
 	});
 });
