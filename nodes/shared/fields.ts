@@ -6,7 +6,7 @@ const text = z.union([z.string(), z.number().transform(String)]);
 
 /** Required text: trimmed, not empty. */
 export const nonEmptyString = text.pipe(
-	z.string().trim().min(1, { error: 'a value (it is empty)' }),
+	z.string().trim().min(1, { error: 'a value' }),
 );
 
 /** Optional text: an empty field (n8n's default for an unset string) reads as absent. */

@@ -1,6 +1,7 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { SobotApi } from '../../credentials/SobotApi.credentials';
+import { Sobot } from '../../nodes/Sobot/Sobot.node';
 import { RETURN_CODES } from '../../nodes/Sobot/client';
 import { sobotService } from '../../nodes/Sobot/service';
 import { testCredential } from '../harness/credentials';
@@ -88,6 +89,11 @@ describe('Sobot Find Customer', () => {
 		expect(result.output('After')[0].json.found).toBe(true);
 	});
 
+	test('the notice about social-network IDs shows only next to the partner ID search it is about', () => {
+		const notice = new Sobot().description.properties.find((property) => property.name === 'thirdAccountNotice');
+		expect(notice?.displayOptions?.show).toMatchObject({ searchBy: ['partnerId'], resource: ['customer'], operation: ['find'] });
+	});
+
 	test('the lookup’s other facts (seed 002) come out under readable names', async () => {
 		const [item] = (await run(workflow())).output('After');
 		expect(item.json).toMatchObject({
@@ -142,6 +148,7 @@ describe('Sobot Find Customer', () => {
 
 		expect(server.requests).toHaveLength(0);
 		expect(result.error('Sobot')?.message).toBe('Invalid value for "Value" [item 0]');
+		expect(result.error('Sobot')?.description).toBe('Value: Expected a value, got an empty value.');
 	});
 
 	test('one token for many concurrent items, and for a second execution', async () => {

@@ -54,6 +54,10 @@ test('the README’s tarball route installs the package alone: no copy of n8n-wo
 	expect(readdirSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual([pkg.name]);
 });
 
+test('the tarball ships no source maps: error details point at files the package has', () => {
+	expect(packedFiles.filter((file) => file.endsWith('.map'))).toEqual([]);
+});
+
 test('the tarball holds the built package only', () => {
 	expect(packedFiles.every((file) => /^(dist\/|package\.json$|LICENSE$|README\.md$)/.test(file))).toBe(true);
 	for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(packedFiles).toContain(file);

@@ -1,5 +1,11 @@
 import { boundedInteger, nonEmptyString, optionalString, phoneNumber } from '../../nodes/shared/fields';
 
+test('an empty required value says so once', () => {
+	const result = nonEmptyString.safeParse('  ');
+	expect(result.success).toBe(false);
+	expect(result.error?.issues[0].message).toBe('a value');
+});
+
 describe('phoneNumber', () => {
 	test.each([
 		['9999999999', '9999999999'],

@@ -47,6 +47,7 @@ const properties: INodeProperties[] = [
 		name: 'thirdAccountNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { searchBy: ['partnerId'] } },
 	},
 ];
 
