@@ -46,7 +46,8 @@ export async function startServer(handler: (request: RecordedRequest) => Reply |
 			};
 			requests.push(recorded);
 			const reply = await handler(recorded);
-			if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+			// Unref'd: a frozen answer must not keep a process alive after its sandbox is closed.
+			if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs).unref());
 			if (reply.reset) {
 				req.socket.destroy();
 				return;
