@@ -97,8 +97,14 @@ export function servicePatternStub(state: SpStubState) {
 		// Request Chat (sheet §3.3): one active session per client ID (seed 001, line 29), so a second
 		// request answers the existing one with is_new_chat false. The scripted agent's greeting is ours.
 		if (path === '/chats' && request.method === 'POST') {
+			// A JSON body is required: 5003 "Error decoding JSON request body" (sheet §2) for none or bad JSON.
+			let body: { phone_number?: string };
+			try {
+				body = JSON.parse(request.body) as { phone_number?: string };
+			} catch {
+				return errorBody(400, '5003', 'Error decoding JSON request body');
+			}
 			const existing = activeOf();
-			const body = request.json() as { phone_number?: string };
 			if (existing) return { body: { chat_id: existing.chatId, state: 'connected', is_new_chat: false } };
 			const chat: Chat = { chatId: `chat-${state.nextChat++}`, clientId, pending: [], history: [], polling: false, ended: false };
 			state.chats.set(chat.chatId, chat);

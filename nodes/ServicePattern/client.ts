@@ -129,13 +129,18 @@ export class ServicePatternClient {
 		return list.flatMap((entry) => Object.entries(entry).map(([name, type]) => ({ name, type: String(type) })));
 	}
 
-	/** Starts a chat, or returns the client ID's existing session (`is_new_chat: false`). */
+	/**
+	 * Starts a chat, or returns the client ID's existing session (`is_new_chat: false`). The body is
+	 * always a JSON object, `{}` at least: the API answers a missing one with 5003 (sheet §2).
+	 */
 	async requestChat(clientId: string, request: ChatRequest): Promise<Record<string, unknown>> {
 		const body: Record<string, unknown> = {};
 		if (request.phoneNumber) body.phone_number = request.phoneNumber;
 		if (request.from) body.from = request.from;
 		if (request.parameters && Object.keys(request.parameters).length > 0) body.parameters = request.parameters;
-		return ((await this.json(clientId, 'POST', '/chats', body)) ?? {}) as Record<string, unknown>;
+		// n8n's HTTP helper drops an empty object body, so an empty one goes as JSON text.
+		const sent = Object.keys(body).length > 0 ? body : '{}';
+		return ((await this.json(clientId, 'POST', '/chats', sent)) ?? {}) as Record<string, unknown>;
 	}
 
 	/** The session of this client ID, or undefined when it has none (404). */

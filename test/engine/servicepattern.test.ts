@@ -95,6 +95,21 @@ describe('ServicePattern conversations', () => {
 		expect(none).toEqual({ clientId: chat.clientId, active: false });
 	});
 
+	test('Request Chat with no fields sends the JSON body the API requires, {} at least', async () => {
+		const [chat] = await out({ operation: 'requestChat' });
+		expect(chat).toMatchObject({ chatId: 'chat-1', is_new_chat: true });
+		expect(server.requests[0].body).toBe('{}');
+		expect(server.requests[0].headers['content-type']).toMatch(/^application\/json/);
+	});
+
+	test('Request Chat takes the callback number as the API does: the seed’s extension 3001, or a full number', async () => {
+		const [chat] = await out({ operation: 'requestChat', additionalFields: { phoneNumber: '3001' } });
+		expect(server.requests[0].json()).toEqual({ phone_number: '3001' });
+		expect(chat).toMatchObject({ phone_number: '3001' });
+		const bad = await runWorkflow(workflow({ operation: 'requestChat', additionalFields: { phoneNumber: 'call me' } }), { input: customer(), credentials: credentials() });
+		expect(bad.error('ServicePattern')?.description).toContain('Expected a phone number or extension');
+	});
+
 	test('Request Chat again returns the conversation’s existing session; other customers get their own', async () => {
 		await out({ operation: 'requestChat' });
 		const [again] = await out({ operation: 'requestChat' });

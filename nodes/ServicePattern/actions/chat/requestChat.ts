@@ -1,11 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { optionalOf, optionalString, phoneNumber } from '../../../shared/fields';
+import { optionalOf, optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
 import { chatSession } from '../../schemas';
 import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
+
+/**
+ * A number the contact center may call back: the API takes any string (sheet §3.3) and its own
+ * example is an extension, "3001" (seed 001, line 22). Digits with an optional leading +, once the
+ * spaces, dashes, dots and brackets people type are removed.
+ */
+const callbackNumber = z
+	.union([z.string(), z.number().transform(String)])
+	.transform((value) => value.replace(/[\s\-().]/g, ''))
+	.pipe(z.string().regex(/^\+?\d{1,20}$/, { error: 'a phone number or extension: digits with an optional leading +, e.g. 3001 or +16508888888' }));
 
 const properties: INodeProperties[] = [
 	...conversationProperties,
@@ -49,7 +59,7 @@ const properties: INodeProperties[] = [
 				name: 'phoneNumber',
 				type: 'string',
 				default: '',
-				description: 'A number the contact center may call the customer back on',
+				description: 'A number or extension the contact center may call the customer back on, e.g. 3001 or +16508888888',
 			},
 		],
 	},
@@ -66,7 +76,7 @@ export const requestChat = defineOperation({
 		additionalFields: z
 			.object({
 				from: optionalString,
-				phoneNumber: optionalOf(phoneNumber),
+				phoneNumber: optionalOf(callbackNumber),
 				parameters: z
 					.object({ parameter: z.array(z.object({ name: z.string().trim().min(1), value: z.union([z.string(), z.number()]).transform(String) })).default([]) })
 					.optional(),
