@@ -95,22 +95,28 @@ export class ServicePatternTrigger implements INodeType {
 		const { client, redactor } = await createServiceClient(this, servicePatternService, { timeoutMs: POLL_TIMEOUT_MS });
 		const state = this.getWorkflowStaticData('node') as FollowState;
 		const stopped = new AbortController();
+		const whenStopped = new Promise<void>((resolve) => stopped.signal.addEventListener('abort', () => resolve()));
+		// Waits, but never past a deactivation: closing the trigger must not wait out a back-off.
+		const pause = async (ms: number) => await Promise.race([sleep(ms), whenStopped]);
 		let failures = 0;
+		/** Set while the contact center cannot be reached; reported once, cleared when it answers again. */
+		let outage = false;
 
 		const follow = async () => {
 			while (!stopped.signal.aborted) {
 				try {
 					if (!state.chatId) {
 						const active = await client.activeChat(clientId);
+						recovered();
 						if (typeof active?.chat_id !== 'string') {
-							await sleep(IDLE_MS);
+							await pause(IDLE_MS);
 							continue;
 						}
 						state.chatId = active.chat_id;
 					}
 					const chatId = state.chatId;
 					const { events, ended } = await client.newEvents(clientId, chatId, stopped.signal);
-					failures = 0;
+					recovered();
 					const matching = events.filter((event) => kinds.some((kind) => kind.matches(event, chatId)));
 					if (ended) delete state.chatId;
 					if (matching.length > 0 && !stopped.signal.aborted) {
@@ -125,12 +131,24 @@ export class ServicePatternTrigger implements INodeType {
 					}
 					failures++;
 					// 400 means another poll of this chat is held (e.g. a workflow run elsewhere): wait for it.
-					if (!(error instanceof ServiceError && error.httpCode === 400)) {
-						this.emitError(toNodeError(this.getNode(), error, 0, redactor));
+					const pollHeldElsewhere = error instanceof ServiceError && error.httpCode === 400;
+					if (!pollHeldElsewhere && !outage) {
+						// Once per outage, as a failed execution (and the error workflow), never emitError: in n8n
+						// that tears the trigger down and starts it again, and runs the error workflow each time.
+						outage = true;
+						const nodeError = toNodeError(this.getNode(), error, 0, redactor);
+						this.logger.warn(`ServicePattern Trigger: ${nodeError.message}; trying again with a growing pause until the contact center answers`);
+						this.saveFailedExecution(nodeError);
 					}
-					await sleep(Math.min(MAX_BACKOFF_MS, IDLE_MS * 2 ** Math.min(failures, 4)));
+					await pause(Math.min(MAX_BACKOFF_MS, IDLE_MS * 2 ** Math.min(failures, 4)));
 				}
 			}
+		};
+		const recovered = () => {
+			failures = 0;
+			if (!outage) return;
+			outage = false;
+			this.logger.info('ServicePattern Trigger: the contact center answers again; following the conversation');
 		};
 		const following = follow();
 

@@ -110,6 +110,22 @@ const READ_METHODS = new Set<HttpMethod>(['GET', 'HEAD']);
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_CANCELED']);
 
+/**
+ * Network failures in words. The code itself stays on the error (`code`): in the message, n8n would
+ * replace the whole text with its generic one for that code, which does not name the service.
+ */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused (is it running, and is the base URL right?)',
+	ENOTFOUND: 'its host name was not found (check the base URL)',
+	EAI_AGAIN: 'its host name could not be looked up just now',
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was closed while sending',
+	ENETUNREACH: 'the network cannot reach it',
+	EHOSTUNREACH: 'the network cannot reach it',
+	ECONNABORTED: 'the connection was aborted',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'the connection timed out',
+};
+
 interface FullResponse {
 	body: unknown;
 	headers: Record<string, string | string[] | undefined>;
@@ -291,7 +307,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		}
 		const sent = !(code && NOT_SENT_CODES.has(code));
 		// Without a network error code it failed on n8n's side of the request (a sign-in that gave no token, …).
-		const text = code ? `${serviceName} could not be reached: ${message}` : `The request failed: ${message}`;
+		const text = code ? `${serviceName} could not be reached: ${NETWORK_FAILURES[code] ?? 'the connection failed'}` : `The request failed: ${message}`;
 		return new HttpError(text, 'network', sent, undefined, code);
 	}
 

@@ -274,6 +274,38 @@ describe('ServicePattern Trigger', () => {
 		}
 	});
 
+	test('an outage is reported once, never with emitError; the trigger recovers by itself when the contact center answers again', async () => {
+		// Its own contact center, switched off and on again on the same port.
+		const own = newSpState(200);
+		let sp = await startServer((request) => servicePatternStub(own)(request));
+		const port = Number(new URL(sp.url).port);
+		const creds = credentials({ baseUrl: sp.url });
+		const trigger = await startTrigger(triggerWorkflow(), 'ServicePattern Trigger', creds);
+		const request = async () => expect((await runWorkflow(workflow({ operation: 'requestChat' }), { input: customer(), credentials: creds })).error('ServicePattern')).toBeUndefined();
+		try {
+			await request();
+			expect((await trigger.nextEmits(1))[0][0].json.msg).toBe('Hello, how can I help?');
+
+			await sp.close();
+			// Long enough for several failed attempts with a growing pause between them.
+			await new Promise((resolve) => setTimeout(resolve, 7000));
+			expect(trigger.failedExecutions.map((error) => error.message)).toEqual([expect.stringMatching(/ServicePattern could not be reached/)]);
+			expect(trigger.errors).toEqual([]);
+
+			// On again, with nothing remembered: the trigger lets the lost chat go and follows the next one.
+			own.chats.clear();
+			sp = await startServer((request) => servicePatternStub(own)(request), port);
+			await request();
+			const emits = await trigger.nextEmits(2, 40_000);
+			expect(emits[1].map((item) => item.json.msg)).toEqual(['Hello, how can I help?']);
+			expect(trigger.failedExecutions).toHaveLength(1);
+			expect(trigger.errors).toEqual([]);
+		} finally {
+			await trigger.close();
+			await sp.close();
+		}
+	}, 60_000);
+
 	test('stopping aborts the held poll at once, and a restarted trigger resumes the same chat', async () => {
 		state.holdMs = 20_000;
 		await out({ operation: 'requestChat' });

@@ -112,7 +112,10 @@ export async function triggerHarness(
 export interface RunningTrigger {
 	/** Each emit: the items one workflow execution would start with. */
 	emitted: INodeExecutionData[][];
+	/** What emitError received: in n8n, each one tears the trigger down and starts it again. */
 	errors: Error[];
+	/** What saveFailedExecution received: a failed execution each (and the error workflow), the trigger running on. */
+	failedExecutions: Error[];
 	staticData: IDataObject;
 	/** Resolves with the first `count` emits, or rejects after `timeoutMs`. */
 	nextEmits(count: number, timeoutMs?: number): Promise<INodeExecutionData[][]>;
@@ -131,16 +134,27 @@ export async function startTrigger(
 	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, staticData);
 	const emitted: INodeExecutionData[][] = [];
 	const errors: Error[] = [];
+	const failedExecutions: Error[] = [];
 	const waiters: Array<() => void> = [];
 	const emit = (data: INodeExecutionData[][]) => {
 		emitted.push(data[0]);
 		waiters.splice(0).forEach((wake) => wake());
 	};
-	const context = new TriggerContext(workflow, node, additionalData, 'trigger', 'activate', emit, (error: Error) => errors.push(error));
+	const context = new TriggerContext(
+		workflow,
+		node,
+		additionalData,
+		'trigger',
+		'activate',
+		emit,
+		(error: Error) => errors.push(error),
+		(error: Error) => failedExecutions.push(error),
+	);
 	const response = await nodeType.trigger!.call(context);
 	const running: RunningTrigger = {
 		emitted,
 		errors,
+		failedExecutions,
 		staticData: workflow.staticData,
 		async nextEmits(count, timeoutMs = 5000) {
 			const deadline = Date.now() + timeoutMs;
