@@ -1,6 +1,7 @@
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpError, HttpMethod, HttpRequest, HttpResponse } from '../shared/http';
 import { parseAnswer } from '../shared/answers';
+import { inTurn } from '../shared/inTurn';
 import { readEvents } from './conversation';
 import { activeChatAnswer, availabilityAnswer, parametersAnswer } from './schemas';
 import type { ClientEvent } from './schemas';
@@ -157,11 +158,17 @@ export class ServicePatternClient {
 		return readEvents(await this.json(clientId, 'GET', `${chatPath(chatId)}/history`));
 	}
 
-	/** Waits for new events: the server holds the request 5 to 15 s when there are none. */
+	/**
+	 * Waits for new events: the server holds the request 5 to 15 s when there are none. One poll per
+	 * chat at a time in this process (items of a node run, the trigger): the server refuses a second
+	 * one while one is held (sheet §3.8).
+	 */
 	async newEvents(clientId: string, chatId: string, signal?: AbortSignal) {
-		// Never repeated: a second poll while one is held is refused with 400.
-		const response = await this.send(clientId, 'GET', `${chatPath(chatId)}/events`, { timeoutMs: POLL_TIMEOUT_MS, idempotent: false, signal });
-		return readEvents(response.body);
+		return await inTurn(`servicepattern:poll:${chatId}`, async () => {
+			// Never repeated: a second poll while one is held is refused with 400.
+			const response = await this.send(clientId, 'GET', `${chatPath(chatId)}/events`, { timeoutMs: POLL_TIMEOUT_MS, idempotent: false, signal });
+			return readEvents(response.body);
+		});
 	}
 
 	/** Sends one event, as the official clients do (one event per request); returns the new events the answer carried. */

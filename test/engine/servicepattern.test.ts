@@ -14,10 +14,16 @@ import spTriggerWorkflow from './workflows/servicepattern-trigger.json';
 type Workflow = Pick<IWorkflowBase, 'nodes' | 'connections'>;
 
 let server: TestServer;
+let lookupDelays: number[] = [];
 let state: SpStubState;
 
 beforeAll(async () => {
-	server = await startServer((request) => servicePatternStub(state)(request));
+	server = await startServer(async (request) => {
+		const reply = await servicePatternStub(state)(request);
+		// Tests may slow the chat lookups of the first items down, so that later items would overtake them.
+		if (request.path.startsWith('/clientweb/api/v1/chats/active') && lookupDelays.length > 0) reply.delayMs = lookupDelays.shift();
+		return reply;
+	});
 });
 afterAll(async () => await server.close());
 beforeEach(() => {
@@ -108,6 +114,31 @@ describe('ServicePattern conversations', () => {
 		expect(chat).toMatchObject({ phone_number: '3001' });
 		const bad = await runWorkflow(workflow({ operation: 'requestChat', additionalFields: { phoneNumber: 'call me' } }), { input: customer(), credentials: credentials() });
 		expect(bad.error('ServicePattern')?.description).toContain('Expected a phone number or extension');
+	});
+
+	test('a conversation’s messages go out in item order, one at a time, while another conversation runs alongside', async () => {
+		await out({ operation: 'requestChat' });
+		await out({ operation: 'requestChat' }, customer('whatsapp:+15550009'));
+		server.requests.length = 0;
+		lookupDelays = [400, 300, 200, 100];
+		const input = Array.from({ length: 8 }, (_, i) => ({ json: { customer: i % 4 === 3 ? 'whatsapp:+15550009' : 'whatsapp:+15550001', text: `m${i}` } }));
+		const result = await run({ resource: 'event', operation: 'sendMessage', message: '={{ $json.text }}', requestOptions: { concurrency: 5 } }, input);
+
+		expect(result.output('After').map((item) => (item.json.sent as { msg: string }).msg)).toEqual(input.map((item) => item.json.text));
+		const sent = (chatId: string) =>
+			server.requests
+				.filter((r) => r.method === 'POST' && r.path.startsWith(`/clientweb/api/v1/chats/${chatId}/events`))
+				.map((r) => (r.json() as { events: Array<{ msg: string }> }).events[0].msg);
+		expect(sent('chat-1')).toEqual(['m0', 'm1', 'm2', 'm4', 'm5', 'm6']);
+		expect(sent('chat-2')).toEqual(['m3', 'm7']);
+	});
+
+	test('Get New Chat Events items on one chat poll one at a time: never two held polls', async () => {
+		await out({ operation: 'requestChat' });
+		const result = await run({ operation: 'getNewChatEvents', requestOptions: { concurrency: 3 } }, [...customer(), ...customer(), ...customer()]);
+		expect(result.error('ServicePattern')).toBeUndefined();
+		expect(result.output('After')).toHaveLength(3);
+		expect(state.overlappingPolls).toBe(0);
 	});
 
 	test('Request Chat again returns the conversation’s existing session; other customers get their own', async () => {

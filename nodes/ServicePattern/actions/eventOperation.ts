@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { ServiceError } from '../../shared/errors';
+import { inTurn } from '../../shared/inTurn';
 import { defineOperation } from '../../shared/operation';
 import type { ServicePatternClient } from '../client';
-import { chatIdInput, chatIdProperty, chatOf, conversationProperties, conversationRequired } from '../conversation';
+import { chatIdInput, chatIdProperty, chatOf, clientIdOf, conversationProperties, conversationRequired } from '../conversation';
 import type { ConversationInput } from '../conversation';
 import { clientEventSchema, sentEvent } from '../schemas';
 import type { ClientEvent } from '../schemas';
@@ -32,21 +33,26 @@ export function sendEventOperation<Shape extends z.ZodRawShape>(options: {
 		input: conversationRequired({ ...chatIdInput, ...options.input }),
 		output: sentEvent,
 		sideEffects: options.sideEffects ?? true,
-		run: async (client: ServicePatternClient, values) => {
+		// A conversation's events go out in item order, one at a time; other conversations run alongside.
+		run: (client: ServicePatternClient, values) => {
 			// The generic shape hides the conversation fields from the type checker; they are there.
 			const input = values as unknown as ConversationInput & { chatId?: string };
-			const { clientId, chatId } = await chatOf(client, input);
-			const checked = clientEventSchema.safeParse(options.build(values as z.output<z.ZodObject<Shape>>, chatId));
-			if (!checked.success) {
-				const issue = checked.error.issues[0];
-				throw new ServiceError('The event is not one the contact center accepts', {
-					description: `${issue.path.join('.') || 'event'}: ${issue.message}`,
-				});
-			}
-			const events = await client.sendEvent(clientId, chatId, checked.data as ClientEvent);
-			return { clientId, chatId, sent: checked.data, events };
+			return inTurn(`servicepattern:send:${clientIdOf(input)}`, () => send(client, values as z.output<z.ZodObject<Shape>>, input));
 		},
 	});
+
+	async function send(client: ServicePatternClient, values: z.output<z.ZodObject<Shape>>, input: ConversationInput & { chatId?: string }) {
+		const { clientId, chatId } = await chatOf(client, input);
+		const checked = clientEventSchema.safeParse(options.build(values, chatId));
+		if (!checked.success) {
+			const issue = checked.error.issues[0];
+			throw new ServiceError('The event is not one the contact center accepts', {
+				description: `${issue.path.join('.') || 'event'}: ${issue.message}`,
+			});
+		}
+		const events = await client.sendEvent(clientId, chatId, checked.data as ClientEvent);
+		return { clientId, chatId, sent: checked.data, events };
+	}
 }
 
 export const messageIdProperty: INodeProperties = {
