@@ -24,8 +24,8 @@ const REFUSED = new Set([400, 401, 403, 422]);
  * after any error carrying a 401, which would try the same wrong password twice.
  */
 function refusal(error: unknown): ServiceError | undefined {
-	const status = (error as { response?: { status?: unknown }; httpCode?: unknown; cause?: { response?: { status?: unknown } } } | null)
-		?.response?.status ?? (error as { cause?: { response?: { status?: unknown } } } | null)?.cause?.response?.status;
+	type WithResponse = { response?: { status?: unknown }; cause?: { response?: { status?: unknown } } } | null;
+	const status = (error as WithResponse)?.response?.status ?? (error as WithResponse)?.cause?.response?.status;
 	if (typeof status !== 'number' || !REFUSED.has(status)) return undefined;
 	// No httpCode: n8n would replace the message with its generic one for the status.
 	return new ServiceError('Hover refused the sign-in: the email or password is wrong', {

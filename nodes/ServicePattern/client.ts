@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpError, HttpMethod, HttpRequest, HttpResponse } from '../shared/http';
 import { parseAnswer } from '../shared/answers';
@@ -82,11 +84,21 @@ const chatPath = (chatId: string) => `/chats/${encodeURIComponent(chatId)}`;
 export class ServicePatternClient {
 	private readonly root: string;
 
+	/** Which contact center and scenario entry: client and chat IDs are only unique within one. */
+	private readonly scope: string;
+
 	constructor(
 		private readonly http: HttpClient,
 		private readonly settings: ServicePatternSettings,
 	) {
-		this.root = `${settings.baseUrl.replace(/\/+$/, '')}/clientweb/api/${settings.version}`;
+		const baseUrl = settings.baseUrl.replace(/\/+$/, '');
+		this.root = `${baseUrl}/clientweb/api/${settings.version}`;
+		this.scope = createHash('sha256').update(`${baseUrl}\u0000${settings.appId}`).digest('hex').slice(0, 16);
+	}
+
+	/** Runs `task` after the earlier tasks on the same conversation of this contact center (in this process), in order. */
+	async inConversation<T>(clientId: string, task: () => Promise<T>): Promise<T> {
+		return await inTurn(`servicepattern:${this.scope}:conversation:${clientId}`, task);
 	}
 
 	get version() {
@@ -164,7 +176,7 @@ export class ServicePatternClient {
 	 * one while one is held (sheet §3.8).
 	 */
 	async newEvents(clientId: string, chatId: string, signal?: AbortSignal) {
-		return await inTurn(`servicepattern:poll:${chatId}`, async () => {
+		return await inTurn(`servicepattern:${this.scope}:poll:${chatId}`, async () => {
 			// Never repeated: a second poll while one is held is refused with 400.
 			const response = await this.send(clientId, 'GET', `${chatPath(chatId)}/events`, { timeoutMs: POLL_TIMEOUT_MS, idempotent: false, signal });
 			return readEvents(response.body);

@@ -132,40 +132,37 @@ interface FullResponse {
 	statusCode: number;
 }
 
+/** An error and the errors it wraps: n8n wraps the underlying (axios) error, sometimes twice. */
+function causeChain(error: unknown): object[] {
+	const chain: object[] = [];
+	for (let current = error; chain.length < 4 && current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+		chain.push(current);
+	}
+	return chain;
+}
+
 function findNetworkError(error: unknown): { code?: string; message: string } {
-	// n8n wraps the underlying (axios) error in a NodeApiError; the code lives on the cause.
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+	for (const current of causeChain(error)) {
 		const { code } = current as { code?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) {
-			return { code, message: (current as Error).message ?? String(code) };
-		}
-		current = (current as { cause?: unknown }).cause;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return { code, message: (current as Error).message ?? String(code) };
 	}
 	return { message: error instanceof Error ? error.message : String(error) };
 }
 
 /** The HTTP answer inside an error n8n threw for a status it was told not to ignore. */
 function findResponse(error: unknown): { status: number; data: unknown; headers?: HttpResponse['headers'] } | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+	for (const current of causeChain(error)) {
 		const response = (current as { response?: { status?: unknown; data?: unknown; headers?: unknown } }).response;
 		if (response && typeof response.status === 'number') {
 			return { status: response.status, data: response.data, headers: response.headers as HttpResponse['headers'] };
 		}
-		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
 }
 
 /** A ServiceError raised inside n8n's request helpers (the credential's sign-in), under n8n's wrapping. */
 function ownError(error: unknown): ServiceError | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		if (current instanceof ServiceError && !(current instanceof HttpError)) return current;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
+	return causeChain(error).find((current): current is ServiceError => current instanceof ServiceError && !(current instanceof HttpError));
 }
 
 function retryAfterMs(response: HttpResponse | undefined): number | undefined {

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { ServiceError } from '../../shared/errors';
-import { inTurn } from '../../shared/inTurn';
 import { defineOperation } from '../../shared/operation';
 import type { ServicePatternClient } from '../client';
 import { chatIdInput, chatIdProperty, chatOf, clientIdOf, conversationProperties, conversationRequired } from '../conversation';
@@ -37,7 +36,7 @@ export function sendEventOperation<Shape extends z.ZodRawShape>(options: {
 		run: (client: ServicePatternClient, values) => {
 			// The generic shape hides the conversation fields from the type checker; they are there.
 			const input = values as unknown as ConversationInput & { chatId?: string };
-			return inTurn(`servicepattern:send:${clientIdOf(input)}`, () => send(client, values as z.output<z.ZodObject<Shape>>, input));
+			return client.inConversation(clientIdOf(input), () => send(client, values as z.output<z.ZodObject<Shape>>, input));
 		},
 	});
 
