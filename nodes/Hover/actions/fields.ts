@@ -128,7 +128,7 @@ export const regexProperty: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. Your balance is (?<balance>[\\d.,]+)',
-	description: 'Matched against the reply; each named group (?<name>…) becomes a parsed variable',
+	description: 'Matched against the reply; each named group (?&lt;name&gt;…) becomes a parsed variable',
 };
 
 /** A regex that compiles; Hover's named groups `(?<name>…)` are written the same way in JavaScript. */

@@ -59,5 +59,5 @@ export const messageIdProperty: INodeProperties = {
 	name: 'messageId',
 	type: 'string',
 	default: '',
-	description: 'Leave empty to number it as <chat ID>:<n>',
+	description: 'Leave empty to number it as &lt;chat ID&gt;:&lt;n&gt;',
 };

@@ -20,7 +20,8 @@ export function pageProperties(maxPageSize: number): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			displayOptions: { show: { returnAll: [false] } },
 			default: 50,
-			description: `Max number of results to return (fetched ${maxPageSize} per request)`,
+			description: 'Max number of results to return',
+			hint: `Fetched from Sobot ${maxPageSize} at a time`,
 		},
 	];
 }

@@ -46,8 +46,7 @@ const properties: INodeProperties[] = [
 								type: 'options',
 								typeOptions: { loadOptionsMethod: 'getExpectedParameters' },
 								default: '',
-								description:
-									'Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+								description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 							},
 							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 						],

@@ -26,6 +26,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Device Token',
 		name: 'deviceToken',
 		type: 'string',
+		typeOptions: { password: true },
 		default: '',
 		displayOptions: { hide: { pushService: ['none'] } },
 	},
