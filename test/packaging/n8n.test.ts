@@ -44,7 +44,7 @@ beforeAll(() => {
 		env: { ...process.env, NODE_ENV: 'production', N8N_EXPRESSION_ENGINE: 'legacy', N8N_DIAGNOSTICS_ENABLED: 'false' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	loaded = JSON.parse(output.trim().split('\n').pop()!) as Loaded;
+	loaded = (JSON.parse(output.trim().split('\n').pop()!) as Record<string, Loaded>)[pkg.name];
 }, 120_000);
 
 afterAll(() => rmSync(userFolder, { recursive: true, force: true }));

@@ -1,0 +1,233 @@
+// One package per vendor, built from the same dist/ as the combined package (run after `npm run build`):
+// n8n's verification takes one third-party service per package. Each holds its vendor's nodes and
+// credential, the part of the shared core they import (followed through the require graph, so it
+// cannot carry another vendor's code), a README made from the combined README's section on the
+// vendor, the examples that use the vendor (node types renamed to the vendor packages), the licence,
+// and its own `n8n` section.
+//
+//   node scripts/vendor-packages.mjs            writes build/packages/<package>/
+//   node scripts/vendor-packages.mjs --pack     and packs each into build/packages/<package>-<version>.tgz
+//   --out DIR                                   writes them into DIR instead
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT = path.join(ROOT, 'build', 'packages');
+
+/** The vendors, each with the folder its nodes live in and the README section that documents it. */
+export const VENDORS = [
+	{
+		dir: 'ServicePattern',
+		package: 'n8n-nodes-servicepattern',
+		section: 'ServicePattern',
+		description: 'n8n nodes for the ServicePattern (Bright Pattern) Mobile/Web chat API: request a chat with a contact center, send messages and files, and follow the agents’ replies.',
+		keywords: ['servicepattern', 'bright-pattern', 'contact-center', 'chat'],
+		limits: [
+			'One chat at a time per client ID (the API’s rule); the node derives a client ID per conversation key.',
+			'One held poll per chat: the node and the trigger never poll the same chat twice at once in one n8n process.',
+			'Uploads up to 25 MB (the API’s limit), checked before sending; the contact center keeps at most 1,000 files.',
+			'The trigger follows one conversation per trigger node.',
+		],
+	},
+	{
+		dir: 'TelSpiel',
+		package: 'n8n-nodes-telspiel',
+		section: 'telSpiel',
+		description: 'n8n node for telSpiel Click To Call: ring an agent, then connect the customer.',
+		keywords: ['telspiel', 'click-to-call', 'telephony'],
+		limits: [
+			'telSpiel returns no call ID, so a call cannot be followed up through this API.',
+			'A Click To Call is never sent twice: a failed one is reported, not retried.',
+			'Phone numbers are sent as digits only, 6 to 15 of them.',
+		],
+	},
+	{
+		dir: 'Hover',
+		package: 'n8n-nodes-hover',
+		section: 'Hover',
+		description: 'n8n nodes for Hover USSD and SIM-menu automation: manage actions, parsers and apps, and receive transactions.',
+		keywords: ['hover', 'ussd', 'sim'],
+		limits: [
+			'An app has one webhook URL: the trigger takes it over only when asked, and gives it back when deactivated.',
+			'Hover’s sign-in token is cached per n8n process.',
+		],
+	},
+	{
+		dir: 'Sobot',
+		package: 'n8n-nodes-sobot',
+		section: 'Sobot',
+		description: 'n8n node for the Sobot (Zhichi) customer-service open API: find, create and update customers, create and search tickets.',
+		keywords: ['sobot', 'zhichi', 'crm', 'customer-service'],
+		limits: [
+			'Sobot’s token is cached per n8n process; a new token may invalidate the previous one.',
+			'Searches return at most the page size Sobot allows; the node follows pages up to the limit you set.',
+		],
+	},
+];
+
+const rootPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const require = createRequire(import.meta.url);
+
+/** Every dist file a set of entry files needs: the relative requires, followed. */
+function closure(entries) {
+	const seen = new Set();
+	const visit = (file) => {
+		if (seen.has(file)) return;
+		seen.add(file);
+		const source = readFileSync(path.join(ROOT, file), 'utf8');
+		for (const [, target] of source.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+			const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
+			const candidates = resolved.endsWith('.js') || resolved.endsWith('.json') ? [resolved] : [`${resolved}.js`, `${resolved}/index.js`];
+			const found = candidates.find((candidate) => existsSync(path.join(ROOT, candidate)));
+			if (!found) throw new Error(`${file} requires ${target}, which dist/ does not have`);
+			visit(found);
+		}
+	};
+	entries.forEach(visit);
+	return [...seen].sort();
+}
+
+/** The node type names (as in workflow JSON) of a node file in dist. */
+function nodeTypeName(file) {
+	const exports = require(path.join(ROOT, file));
+	return Object.values(exports).map((NodeClass) => new NodeClass().description.name)[0];
+}
+
+/** The vendor that owns a node type of the combined package, by the folder its file is in. */
+function vendorsByNodeType() {
+	const owners = {};
+	for (const file of rootPackage.n8n.nodes) {
+		const vendor = VENDORS.find((v) => file.startsWith(`dist/nodes/${v.dir}/`));
+		owners[`${rootPackage.name}.${nodeTypeName(file)}`] = { vendor, type: nodeTypeName(file) };
+	}
+	return owners;
+}
+
+/** The combined README's section on a vendor, from its `## ` heading to the next one. */
+function readmeSection(name) {
+	const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+	const start = readme.indexOf(`\n## ${name}\n`);
+	if (start < 0) throw new Error(`README.md has no section "## ${name}"`);
+	const end = readme.indexOf('\n## ', start + 1);
+	return readme.slice(start + 1, end < 0 ? undefined : end).replace(/^## .*\n+/, '').trim();
+}
+
+function examplesFor(vendor, owners) {
+	const examples = [];
+	for (const file of readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort()) {
+		const workflow = JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8'));
+		const ours = workflow.nodes.filter((node) => owners[node.type]);
+		if (!ours.some((node) => owners[node.type].vendor === vendor)) continue;
+		const packages = [...new Set(ours.map((node) => owners[node.type].vendor.package))].sort();
+		for (const node of ours) node.type = `${owners[node.type].vendor.package}.${owners[node.type].type}`;
+		examples.push({ file, name: workflow.name ?? file, packages, workflow });
+	}
+	return examples;
+}
+
+function readme(vendor, examples) {
+	const repository = rootPackage.homepage.replace(/#.*$/, '');
+	const others = (example) => example.packages.filter((name) => name !== vendor.package);
+	return `# ${vendor.package}
+
+${vendor.description}
+
+Built from the same source as [n8n-nodes-contact-center](${repository}), which holds this and the
+other contact-center services in one package. Install one or the other, not both: they define the
+same credential type.
+
+## Install
+
+Once published: **Settings → Community Nodes → Install**, package name \`${vendor.package}\`.
+
+Until then, install the tarball where n8n keeps community packages and restart n8n:
+
+\`\`\`sh
+cd ~/.n8n/nodes          # or $N8N_USER_FOLDER/.n8n/nodes
+npm install --legacy-peer-deps --no-audit --no-fund /path/to/${vendor.package}-${rootPackage.version}.tgz
+\`\`\`
+
+The package has no runtime dependencies: it uses n8n itself (\`n8n-workflow\`) and the \`zod\` that
+n8n ships. It runs on n8n 2.x, and its action node can be used as a tool by n8n's AI Agent.
+
+## Credential and operations
+
+${readmeSection(vendor.section)}
+
+## Examples
+
+${examples.length === 0 ? 'None in this package.' : `Import these from the package's \`examples/\` folder (Workflows → Import from File):\n\n${examples
+	.map((example) => `- \`examples/${example.file}\`: ${example.name}${others(example).length ? ` (also needs ${others(example).map((name) => `\`${name}\``).join(', ')})` : ''}`)
+	.join('\n')}`}
+
+## Limits
+
+${vendor.limits.map((limit) => `- ${limit}`).join('\n')}
+
+## License
+
+[MIT](LICENSE)
+`;
+}
+
+export function buildVendorPackages({ pack = false, out = OUT } = {}) {
+	if (!existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+	rmSync(out, { recursive: true, force: true });
+	const owners = vendorsByNodeType();
+	const built = [];
+	for (const vendor of VENDORS) {
+		const nodes = rootPackage.n8n.nodes.filter((file) => file.startsWith(`dist/nodes/${vendor.dir}/`));
+		const credentials = rootPackage.n8n.credentials.filter((file) => file === `dist/credentials/${vendor.dir}Api.credentials.js`);
+		const code = closure([...nodes, ...credentials]);
+		const foreign = code.filter((file) => VENDORS.some((other) => other !== vendor && file.startsWith(`dist/nodes/${other.dir}/`)));
+		if (foreign.length > 0) throw new Error(`${vendor.package} would carry another vendor's code: ${foreign.join(', ')}`);
+		const assets = readdirSync(path.join(ROOT, 'dist', 'nodes', vendor.dir))
+			.filter((name) => name.endsWith('.svg') || name.endsWith('.png') || name.endsWith('.node.json'))
+			.map((name) => `dist/nodes/${vendor.dir}/${name}`);
+
+		const dir = path.join(out, vendor.package);
+		for (const file of [...code, ...assets]) {
+			mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+			copyFileSync(path.join(ROOT, file), path.join(dir, file));
+		}
+		const examples = examplesFor(vendor, owners);
+		if (examples.length > 0) mkdirSync(path.join(dir, 'examples'));
+		for (const example of examples) writeFileSync(path.join(dir, 'examples', example.file), `${JSON.stringify(example.workflow, null, '\t')}\n`);
+		copyFileSync(path.join(ROOT, 'LICENSE'), path.join(dir, 'LICENSE'));
+		writeFileSync(path.join(dir, 'README.md'), readme(vendor, examples));
+		const manifest = {
+			name: vendor.package,
+			version: rootPackage.version,
+			description: vendor.description,
+			keywords: ['n8n-community-node-package', 'n8n', ...vendor.keywords],
+			license: rootPackage.license,
+			homepage: rootPackage.homepage.replace(/#.*$/, `#${vendor.section.toLowerCase()}`),
+			author: rootPackage.author,
+			repository: rootPackage.repository,
+			engines: rootPackage.engines,
+			files: ['dist', 'examples'],
+			n8n: { ...rootPackage.n8n, credentials, nodes },
+			peerDependencies: rootPackage.peerDependencies,
+		};
+		writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
+		let tarball;
+		if (pack) {
+			const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+			tarball = path.join(out, packed.filename);
+		}
+		built.push({ vendor, dir, manifest, tarball });
+	}
+	return built;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const outFlag = process.argv.indexOf('--out');
+	const out = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : OUT;
+	const built = buildVendorPackages({ pack: process.argv.includes('--pack'), out });
+	// The last line is the whole result as JSON, for tests and scripts.
+	for (const { manifest, dir, tarball } of built) process.stdout.write(`${manifest.name}: ${tarball ?? dir}\n`);
+	process.stdout.write(`${JSON.stringify(built.map(({ vendor, dir, tarball }) => ({ package: vendor.package, dir: vendor.dir, path: dir, tarball })))}\n`);
+}
