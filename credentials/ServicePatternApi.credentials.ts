@@ -48,7 +48,10 @@ export class ServicePatternApi implements ICredentialType {
 		},
 	];
 
-	// The Authorization header names the conversation's client ID, so the node sets it per request.
+	// For the HTTP Request node and the Test button. The package's own nodes and triggers send these
+	// themselves (nodes/ServicePattern/client.ts), with the Authorization header that names each
+	// conversation's client ID: a trigger's long polls outlive the expression isolate n8n lends
+	// while it activates a trigger, so they cannot have n8n resolve this credential's expressions.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {

@@ -55,6 +55,8 @@ export function mapServicePatternError(failure: HttpError): ServiceError | undef
 
 export interface ServicePatternSettings {
 	baseUrl: string;
+	/** The contact center's domain, sent as `tenantUrl` on every request (sheet §1). */
+	tenantUrl: string;
 	appId: string;
 	version: 'v1' | 'v2';
 }
@@ -115,11 +117,15 @@ export class ServicePatternClient {
 		path: string,
 		options: Partial<HttpRequest> = {},
 	): Promise<HttpResponse<T>> {
+		// What the credential's `authenticate` also says (credentials/ServicePatternApi.credentials.ts),
+		// sent here so that triggers need no expression resolved by n8n.
 		return await this.http.request<T>({
 			method,
 			url: `${this.root}${path}`,
 			...options,
+			qs: { tenantUrl: this.settings.tenantUrl, ...options.qs },
 			headers: {
+				'User-Agent': 'MobileClient',
 				Authorization: this.authorization(clientId),
 				...(options.body !== undefined && !options.headers?.['Content-Type'] ? { 'Content-Type': 'application/json; charset=UTF-8' } : {}),
 				...options.headers,

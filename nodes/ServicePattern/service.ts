@@ -8,9 +8,11 @@ export const servicePatternService = defineService<ServicePatternClient>({
 	createClient: (http, credentials) =>
 		new ServicePatternClient(http, {
 			baseUrl: String(credentials.baseUrl),
+			tenantUrl: String(credentials.tenantUrl),
 			appId: String(credentials.appId),
 			version: credentials.apiVersion === 'v2' ? 'v2' : 'v1',
 		}),
+	clientSignsRequests: true,
 	mapError: mapServicePatternError,
 	authSteps: [
 		'Every request carries `Authorization: MOBILE-API-140-327-PLAIN appId="<app id>", clientId="<client id>"` and the query parameter `tenantUrl=<tenant URL>`.',

@@ -73,7 +73,8 @@ export interface RetryPolicy {
 }
 
 export interface TransportOptions {
-	credentialType: string;
+	/** The credential whose `authenticate` signs each request; none for a call to n8n itself (the relay). */
+	credentialType?: string;
 	/** How errors name the service ("Sobot answered with HTTP 500"). */
 	serviceName?: string;
 	timeoutMs: number;
@@ -219,8 +220,9 @@ function parseJson(raw: unknown): unknown {
 
 /**
  * The one transport of the package. Every request goes through n8n's own
- * httpRequestWithAuthentication, so the credential's `authenticate`, n8n's proxy and SSRF
- * settings apply; this adds timeouts, the retry policy and error shaping on top.
+ * httpRequestWithAuthentication (httpRequest when no credential signs it), so the credential's
+ * `authenticate`, n8n's proxy and SSRF settings apply; this adds timeouts, the retry policy and
+ * error shaping on top.
  */
 export function createTransport(context: RequestContext, options: TransportOptions): HttpClient {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
@@ -256,11 +258,11 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			json: false,
 			...(request.signal ? { abortSignal: request.signal } : {}),
 		};
-		const raw = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			options.credentialType,
-			n8nRequest,
-		)) as FullResponse;
+		const raw = (
+			options.credentialType === undefined
+				? await context.helpers.httpRequest(n8nRequest)
+				: await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, n8nRequest)
+		) as FullResponse;
 		const status = raw.statusCode;
 		const response: HttpResponse = { status, headers: raw.headers ?? {}, body: raw.body };
 		if (responseType === 'buffer' && raw.body instanceof ArrayBuffer) response.body = Buffer.from(raw.body);

@@ -26,6 +26,12 @@ export interface Service<Client> {
 	/** Credential fields whose values are redacted from every error and output. */
 	secretFields: readonly string[];
 	createClient(http: HttpClient, credentials: ICredentialDataDecryptedObject): Client;
+	/**
+	 * The client puts the credential on each request itself; n8n's `authenticate` is then not used.
+	 * For a service followed by long-running triggers: after activation n8n cannot resolve a
+	 * credential's expressions for them (its expression isolate is lent only while it activates).
+	 */
+	clientSignsRequests?: boolean;
 	mapError?: ErrorMapper;
 	/** Statuses after which n8n should log in again (see TransportOptions). */
 	authRefreshStatuses?: number[];
@@ -50,7 +56,7 @@ export async function createServiceClient<Client>(
 	const credentials = await context.getCredentials(service.credentialType);
 	const redactor = new Redactor(service.secretFields.map((field) => credentials[field] as string | undefined));
 	const http = createTransport(context, {
-		credentialType: service.credentialType,
+		credentialType: service.clientSignsRequests ? undefined : service.credentialType,
 		serviceName: service.name,
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		retryUnsafe: options.retryUnsafe ?? true,
