@@ -15,7 +15,7 @@ import { Agent, request as undiciRequest } from 'undici';
 import { conversationClientId } from '../nodes/ServicePattern/conversation';
 import { accounts } from '../sandbox/accounts';
 import { storedBinary } from '../test/harness/package';
-import { startTrigger } from '../test/harness/triggers';
+import { productionWebhook, startTrigger, triggerHarness } from '../test/harness/triggers';
 import { runWorkflow } from '../test/harness/workflow';
 import { EXAMPLES, NODE_NAME, operationWorkflow, sandboxCredentials } from '../test/harness/operations';
 import type { OperationExample } from '../test/harness/operations';
@@ -284,6 +284,75 @@ test('trigger: agent event → workflow start latency (target < 100 ms median)',
 	rows.push({ measure: 'trigger latency (upper bound), median ms (target < 100)', 'pack ms': median(latencies) });
 	results.triggerLatencyMs = { median: median(latencies), max: Math.max(...latencies) };
 }, 120_000);
+
+test('relay: 200 conversations at once: agent event → workflow start latency, events per second, idle cost', async () => {
+	const CHATS = Number(process.env.BENCH_CHATS ?? 200);
+	const ROUNDS = 5;
+	const IDLE_MS = 20_000;
+	const relayWorkflow = {
+		nodes: [
+			{
+				id: '00000000-0000-4000-8000-000000000010',
+				name: 'Relay',
+				type: 'n8n-nodes-contact-center.servicePatternRelayTrigger',
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters: { path: 'servicepattern-relay', events: ['agentMessage'] },
+				credentials: { servicePatternApi: { id: '1', name: 'Sandbox' } },
+			},
+		],
+		connections: {},
+	};
+	global.gc?.();
+	const baselineStart = cpuMs();
+	await new Promise((resolve) => setTimeout(resolve, IDLE_MS / 2));
+	const baselineCpuPerSecond = (cpuMs() - baselineStart) / (IDLE_MS / 2000);
+	const relay = await startTrigger(relayWorkflow, 'Relay', credentials());
+	const n8nWebhooks = await productionWebhook(await triggerHarness(relayWorkflow, 'Relay', credentials()), 'servicepattern-relay');
+	try {
+		const chat = { ...example('servicepattern', 'requestChat'), parameters: { conversation: 'key', conversationKey: '={{ $json.customer }}', additionalFields: { relayPath: 'servicepattern-relay' } } };
+		const customers = Array.from({ length: CHATS }, (_, i) => ({ json: { customer: `bench-relay-${i}` } }));
+		const opened = performance.now();
+		const run = await runWorkflow(operationWorkflow(chat, { requestOptions: { concurrency: 20 } }), { credentials: credentials(), input: customers, instanceBaseUrl: `${n8nWebhooks.url}/` });
+		if (run.error(NODE_NAME)) throw run.error(NODE_NAME);
+		await relay.nextItems(CHATS, 60_000); // every greeting
+		const openMs = Math.round(performance.now() - opened);
+
+		// Idle: every chat has its poll held by the contact center (10 s here, 5–15 s in the docs).
+		// Less what this process spends idle with no relay at all (measured first, below).
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		global.gc?.();
+		const rssBefore = process.memoryUsage().rss;
+		const cpuBefore = cpuMs();
+		const sandboxPollsBefore = await requestCount('/chats/');
+		await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+		const idleCpuPerSecond = (cpuMs() - cpuBefore) / (IDLE_MS / 1000) - baselineCpuPerSecond;
+		const idlePollsPerSecond = ((await requestCount('/chats/')) - sandboxPollsBefore) / (IDLE_MS / 1000);
+		const rssMb = Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20);
+
+		const latencies: number[] = [];
+		const rates: number[] = [];
+		for (let round = 0; round < ROUNDS; round++) {
+			const before = relay.emitted.flat().length;
+			const t0 = performance.now();
+			await fetch(`${SANDBOX}/__sandbox/servicepattern/agent-message`, { method: 'POST', body: JSON.stringify({ msg: `round ${round}` }) });
+			await relay.nextItems(before + CHATS, 30_000);
+			const at = relay.emitted.flatMap((items, i) => items.map(() => relay.emittedAt[i])).slice(before, before + CHATS);
+			latencies.push(...at.map((time) => time - t0));
+			rates.push(CHATS / ((Math.max(...at) - t0) / 1000));
+		}
+		const sorted = [...latencies].sort((a, b) => a - b);
+		const percentile = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+		rows.push({ measure: `relay, ${CHATS} chats: open and register all (Request Chat, concurrency 20), ms`, 'pack ms': openMs });
+		rows.push({ measure: `relay, ${CHATS} chats: agent event → emit, p50 / p99 ms (${ROUNDS} rounds of one event per chat)`, 'pack ms': `${percentile(50)} / ${percentile(99)}` });
+		rows.push({ measure: `relay, ${CHATS} chats: events per second (median round)`, 'pack ms': Math.round(median(rates)) });
+		rows.push({ measure: `relay, ${CHATS} chats idle for ${IDLE_MS / 1000} s: CPU ms per s (above this process's own idle, ${baselineCpuPerSecond.toFixed(1)}) / polls per s / RSS growth MB`, 'pack ms': `${idleCpuPerSecond.toFixed(1)} / ${idlePollsPerSecond.toFixed(1)} / ${rssMb}` });
+		results.relay = { chats: CHATS, openMs, p50: percentile(50), p99: percentile(99), eventsPerSecond: Math.round(median(rates)), idleCpuMsPerSecond: idleCpuPerSecond, baselineCpuMsPerSecond: baselineCpuPerSecond, idlePollsPerSecond, idleRssGrowthMb: rssMb, failedExecutions: relay.failedExecutions.length };
+	} finally {
+		await relay.close();
+		await n8nWebhooks.close();
+	}
+}, 300_000);
 
 test('files: Upload File and Get File, peak RSS growth (target < 64 MB)', async () => {
 	const sampleRss = async (run: () => Promise<unknown>) => {

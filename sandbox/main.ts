@@ -6,7 +6,7 @@
 import { startServer } from './http';
 import type { RecordedRequest, Reply, TestServer } from './http';
 import { hoverStub, newHoverState } from './hover';
-import { newSpState, servicePatternStub } from './servicepattern';
+import { agentWritesInEveryChat, newSpState, servicePatternStub } from './servicepattern';
 import { newSobotState, sobotStub } from './sobot';
 import { newTelSpielState, telSpielSandbox } from './telspiel';
 
@@ -113,6 +113,10 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		}
 		// The sandbox's own: the request log.
 		if (url.pathname === '/__sandbox/requests') return { body: { requests: log } };
+		// The sandbox's own: ServicePattern's agent writes in every open chat (benchmarks of the relay).
+		if (url.pathname === '/__sandbox/servicepattern/agent-message' && request.method === 'POST') {
+			return { body: { chats: agentWritesInEveryChat(state.servicepattern, String((request.json() as { msg?: unknown }).msg ?? '')) } };
+		}
 		const [, service] = url.pathname.split('/');
 		const handler = handlers[service];
 		if (!handler) return { status: 404, body: { message: 'Unknown sandbox service' } };

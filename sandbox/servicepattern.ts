@@ -39,6 +39,13 @@ function push(chat: Chat, ...events: Event[]) {
 	chat.wake?.();
 }
 
+/** The sandbox's own (no API does this): the agent writes `msg` in every open chat, now; returns how many. */
+export function agentWritesInEveryChat(state: SpStubState, msg: string): number {
+	const open = [...state.chats.values()].filter((chat) => !chat.ended);
+	for (const chat of open) push(chat, { event: 'chat_session_message', party_id: AGENT.party_id, msg_id: `a:${chat.history.length}`, msg, timestamp: Date.now() });
+	return open.length;
+}
+
 /** Parses a multipart/form-data body with one file part, byte for byte. */
 function filePart(request: RecordedRequest) {
 	const boundary = /boundary=(.+)$/.exec(String(request.headers['content-type']))?.[1];

@@ -9,7 +9,7 @@ import type { IWorkflowBase } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox/main';
 import type { Sandbox } from '../../sandbox/main';
-import { startTrigger } from '../harness/triggers';
+import { productionWebhook, startTrigger, triggerHarness } from '../harness/triggers';
 import { runWorkflow } from '../harness/workflow';
 import { sandboxCredentials } from '../harness/operations';
 
@@ -60,23 +60,35 @@ test.each([
 	expect(sandbox.log.filter((entry) => entry.service === 'telspiel')).toHaveLength(service === 'telspiel' ? 1 : 0);
 }, 30_000);
 
-test('bot chat: the handover starts a chat and sends the message; the trigger workflow relays the agent’s replies', async () => {
-	const replies = await startTrigger(example('bot-chat-agent-replies.json'), 'Agent Replies', credentials());
+test('bot chat: each customer handed over gets their own chat, and the relay workflow gets every agent reply with its customer', async () => {
+	const relay = example('bot-chat-agent-replies.json');
+	const replies = await startTrigger(relay, 'Agent Replies', credentials());
+	const n8nWebhooks = await productionWebhook(await triggerHarness(relay, 'Agent Replies', credentials()), 'servicepattern-relay');
 	try {
-		const handover = await runWorkflow(example('bot-chat-handover.json'), {
-			mode: 'trigger',
-			input: webhookCall({ from: 'demo-customer', name: 'Demo Customer', text: 'I need a human' }),
-			credentials: credentials(),
-		});
-		expect(handover.output('ServicePattern: Send Message')[0].json).toMatchObject({ chatId: 'chat-1', sent: { msg: 'I need a human' } });
+		const customers = ['whatsapp:+15550001', 'whatsapp:+15550002', 'whatsapp:+15550003'];
+		const handovers = await Promise.all(
+			customers.map(async (from) =>
+				await runWorkflow(example('bot-chat-handover.json'), {
+					mode: 'trigger',
+					input: webhookCall({ from, name: 'Demo Customer', text: `I need a human (${from})` }),
+					credentials: credentials(),
+					instanceBaseUrl: `${n8nWebhooks.url}/`,
+				}),
+			),
+		);
+		for (const handover of handovers) expect(handover.output('ServicePattern: Send Message')[0].json).toMatchObject({ sent: { msg: expect.stringMatching(/^I need a human/) } });
 
-		const items = await replies.nextItems(2, 8000);
-		expect(items.map((item) => item.json.msg)).toEqual(['Hello, how can I help?', 'You said: I need a human']);
-		// The trigger's items feed the rest of its workflow unchanged.
-		const shaped = await runWorkflow(example('bot-chat-agent-replies.json'), { mode: 'trigger', input: [items[1]], credentials: credentials() });
-		expect(shaped.output('Reply for the Customer')[0].json).toMatchObject({ to: 'demo-customer', text: 'You said: I need a human' });
+		const items = await replies.nextItems(6, 8000);
+		for (const from of customers) {
+			expect(items.filter((item) => item.json.conversationKey === from).map((item) => item.json.msg)).toEqual(['Hello, how can I help?', `You said: I need a human (${from})`]);
+		}
+		// The trigger's items feed the rest of its workflow unchanged: the reply goes to its own customer.
+		const last = items.find((item) => String(item.json.msg).startsWith('You said'))!;
+		const shaped = await runWorkflow(relay, { mode: 'trigger', input: [last], credentials: credentials() });
+		expect(shaped.output('Reply for the Customer')[0].json).toMatchObject({ to: last.json.conversationKey, text: last.json.msg });
 	} finally {
 		await replies.close();
+		await n8nWebhooks.close();
 	}
 });
 

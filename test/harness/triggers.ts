@@ -11,6 +11,8 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import { startServer } from '../../sandbox/http';
+import type { TestServer } from '../../sandbox/http';
 import { TestCredentialsHelper } from './credentials';
 import { loadPackage } from './package';
 import { baseAdditionalData } from './additionalData';
@@ -21,7 +23,7 @@ export interface TriggerHarness {
 	/** Runs a webhook lifecycle method (checkExists, create, delete) as n8n does on activation. */
 	lifecycle(method: 'checkExists' | 'create' | 'delete'): Promise<boolean>;
 	/** Delivers a request to the trigger's webhook; returns what it answered and the items it started with. */
-	deliver(body: unknown): Promise<{ status?: number; json?: unknown; started?: INodeExecutionData[]; response: IDataObject }>;
+	deliver(body: unknown, headers?: Record<string, string | string[] | undefined>): Promise<{ status?: number; json?: unknown; started?: INodeExecutionData[]; response: IDataObject }>;
 	webhookUrl: string;
 }
 
@@ -73,7 +75,7 @@ export async function triggerHarness(
 			const methods = nodeType.webhookMethods!.default as Record<string, (this: IHookFunctions) => Promise<boolean>>;
 			return await methods[method].call(hooks());
 		},
-		async deliver(body) {
+		async deliver(body, headers = {}) {
 			const response: IDataObject = {};
 			const res = {
 				status(code: number) {
@@ -94,7 +96,7 @@ export async function triggerHarness(
 			};
 			const data = {
 				...additionalData,
-				httpRequest: { body, headers: { 'content-type': 'application/json' }, query: {}, params: {} },
+				httpRequest: { body, headers: { 'content-type': 'application/json', ...headers }, query: {}, params: {} },
 				httpResponse: res,
 			} as unknown as IWorkflowExecuteAdditionalData;
 			const context = new WebhookContext(workflow, node, data, 'trigger', webhookData, [], null);
@@ -112,6 +114,8 @@ export async function triggerHarness(
 export interface RunningTrigger {
 	/** Each emit: the items one workflow execution would start with. */
 	emitted: INodeExecutionData[][];
+	/** When each emit happened (performance.now()), for latency measurements. */
+	emittedAt: number[];
 	/** What emitError received: in n8n, each one tears the trigger down and starts it again. */
 	errors: Error[];
 	/** What saveFailedExecution received: a failed execution each (and the error workflow), the trigger running on. */
@@ -133,11 +137,13 @@ export async function startTrigger(
 ): Promise<RunningTrigger> {
 	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, staticData);
 	const emitted: INodeExecutionData[][] = [];
+	const emittedAt: number[] = [];
 	const errors: Error[] = [];
 	const failedExecutions: Error[] = [];
 	const waiters: Array<() => void> = [];
 	const emit = (data: INodeExecutionData[][]) => {
 		emitted.push(data[0]);
+		emittedAt.push(performance.now());
 		waiters.splice(0).forEach((wake) => wake());
 	};
 	const context = new TriggerContext(
@@ -153,6 +159,7 @@ export async function startTrigger(
 	const response = await nodeType.trigger!.call(context);
 	const running: RunningTrigger = {
 		emitted,
+		emittedAt,
 		errors,
 		failedExecutions,
 		staticData: workflow.staticData,
@@ -181,4 +188,19 @@ export async function startTrigger(
 		close: async () => await response?.closeFunction?.(),
 	};
 	return running;
+}
+
+/**
+ * n8n's webhook server for one production webhook, as n8n serves it while the workflow is active:
+ * `POST /webhook/<path>` reaches the trigger's webhook(); anything else, or while `active()` is
+ * false, gets n8n's 404. Nodes reach it through the instance URL given to runWorkflow.
+ */
+export async function productionWebhook(harness: TriggerHarness, path: string, active: () => boolean = () => true): Promise<TestServer> {
+	return await startServer(async (request) => {
+		if (!active() || request.method !== 'POST' || request.path !== `/webhook/${path}`) {
+			return { status: 404, body: { message: `The requested webhook "POST ${path}" is not registered.` } };
+		}
+		const answer = await harness.deliver(request.json(), request.headers);
+		return { status: answer.status ?? 200, body: answer.json };
+	});
 }

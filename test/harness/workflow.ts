@@ -19,6 +19,8 @@ export interface RunOptions {
 	/** Items handed to the first node. */
 	input?: INodeExecutionData[];
 	mode?: 'manual' | 'trigger';
+	/** n8n's own address as nodes see it (getInstanceBaseUrl): where the relay's webhook is reached. */
+	instanceBaseUrl?: string;
 }
 
 export interface RunResult {
@@ -63,7 +65,7 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 	});
 
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes, structuredClone(options.credentials ?? {}));
-	const additionalData = baseAdditionalData({ credentialsHelper, hooks });
+	const additionalData = baseAdditionalData({ credentialsHelper, hooks, ...(options.instanceBaseUrl ? { instanceBaseUrl: options.instanceBaseUrl } : {}) });
 
 	// The input items go to the node nothing connects into (n8n's getStartNode only knows triggers).
 	const targets = new Set(

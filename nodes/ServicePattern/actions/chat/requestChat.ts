@@ -6,6 +6,7 @@ import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
 import { chatSession } from '../../schemas';
 import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
+import { DEFAULT_RELAY_PATH, relayChat } from '../../relay';
 
 /**
  * A number the contact center may call back: the API takes any string (sheet §3.3) and its own
@@ -60,6 +61,13 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'A number or extension the contact center may call the customer back on, e.g. 3001 or +16508888888',
 			},
+			{
+				displayName: 'Relay Path',
+				name: 'relayPath',
+				type: 'string',
+				default: DEFAULT_RELAY_PATH,
+				description: 'Have the active ServicePattern Relay Trigger with this Relay Path follow the chat, so its workflow gets the agent’s replies',
+			},
 		],
 	},
 ];
@@ -79,20 +87,25 @@ export const requestChat = defineOperation({
 				parameters: z
 					.object({ parameter: z.array(z.object({ name: z.string().trim().min(1), value: z.union([z.string(), z.number()]).transform(String) })).default([]) })
 					.optional(),
+				relayPath: optionalOf(z.string().regex(/^[\w\-/.]+$/, { error: 'a webhook path: letters, digits, -, _, / and .' })),
 			})
 			.prefault({}),
 	}),
 	output: chatSession,
 	// A repeated request would return the same session (one per client ID), so retrying is harmless.
 	sideEffects: false,
-	run: async (client: ServicePatternClient, input) => {
+	run: async (client: ServicePatternClient, input, { functions }) => {
 		const clientId = clientIdOf(input);
-		const { from, phoneNumber, parameters } = input.additionalFields;
+		const { from, phoneNumber, parameters, relayPath } = input.additionalFields;
 		const answer = await client.requestChat(clientId, {
 			from,
 			phoneNumber,
 			parameters: parameters && Object.fromEntries(parameters.parameter.map((p) => [p.name, p.value])),
 		});
-		return { ...answer, clientId, chatId: answer.chat_id };
+		const chatId = typeof answer.chat_id === 'string' ? answer.chat_id : undefined;
+		const conversationKey = input.conversation === 'key' ? input.conversationKey : undefined;
+		// Registering again is harmless: the relay follows each chat once.
+		const relayed = relayPath && chatId ? await relayChat(functions, relayPath, { clientId, chatId, conversationKey }) : {};
+		return { ...answer, clientId, chatId, ...relayed };
 	},
 });
