@@ -29,7 +29,7 @@ export const VENDORS = [
 			'One chat at a time per client ID (the API’s rule); the node derives a client ID per conversation key.',
 			'One held poll per chat: the node and the trigger never poll the same chat twice at once in one n8n process.',
 			'Uploads up to 25 MB (the API’s limit), checked before sending; the contact center keeps at most 1,000 files.',
-			'The trigger follows one conversation per trigger node.',
+			'The ServicePattern Trigger follows one conversation; the ServicePattern Relay Trigger follows up to 1,000 chats at once and runs on the n8n main that receives production webhooks (not on separate webhook processes).',
 		],
 	},
 	{
