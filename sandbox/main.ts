@@ -113,6 +113,8 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		}
 		// The sandbox's own: the request log.
 		if (url.pathname === '/__sandbox/requests') return { body: { requests: log } };
+		// The sandbox's own: every Click To Call telSpiel accepted, with its numbers (tests in other processes).
+		if (url.pathname === '/__sandbox/telspiel/calls') return { body: { calls: state.telspiel.calls } };
 		// The sandbox's own: ServicePattern's agent writes in every open chat (benchmarks of the relay).
 		if (url.pathname === '/__sandbox/servicepattern/agent-message' && request.method === 'POST') {
 			return { body: { chats: agentWritesInEveryChat(state.servicepattern, String((request.json() as { msg?: unknown }).msg ?? '')) } };

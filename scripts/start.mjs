@@ -2,15 +2,14 @@
 // credentials pointing at the sandbox and the example workflows imported. Ctrl-C, or SIGTERM from an
 // IDE or a process manager, stops n8n, its task runner and the sandbox.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { installPackage, n8nBin, packPackage, pkg, quietEnv, root, sandboxCredentials } from './n8n-setup.cjs';
+
 const require = createRequire(import.meta.url);
-const pkg = require('../package.json');
 const userFolder = process.env.N8N_DEV_FOLDER ?? path.join(root, '.n8n-dev');
 const PORTS = [
 	{ name: 'n8n', variable: 'N8N_PORT', port: Number(process.env.N8N_PORT ?? 5678) },
@@ -19,31 +18,12 @@ const PORTS = [
 ];
 const [n8nPort, brokerPort, sandboxPort] = PORTS.map(({ port }) => port);
 // n8n's launcher is run with this script's own Node (24): its shebang would take whatever node is first on PATH.
-const n8nBin = path.join(root, 'node_modules', 'n8n', 'bin', 'n8n');
 const env = {
 	...process.env,
+	...quietEnv,
 	N8N_USER_FOLDER: userFolder,
 	N8N_PORT: String(n8nPort),
 	N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-	// The default "vm" expression engine needs a native module this project does not build
-	// (isolated-vm); QuickJS, also isolated, is WebAssembly.
-	N8N_EXPRESSION_ENGINE: 'quickjs',
-	// Keep today's behaviour, which n8n otherwise warns will change.
-	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-	N8N_RUNNERS_TASK_TIMEOUT: '300',
-	N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
-	N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
-	// n8n's calls to its own servers (telemetry, version checks, templates, banners) fail offline and
-	// say so at length; none of them is needed to try the package.
-	N8N_DIAGNOSTICS_ENABLED: 'false',
-	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-	N8N_TEMPLATES_ENABLED: 'false',
-	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-	N8N_HIRING_BANNER_ENABLED: 'false',
-	N8N_PERSONALIZATION_ENABLED: 'false',
-	N8N_DISABLED_MODULES: 'mcp-registry',
-	N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
-	N8N_SECURE_COOKIE: 'false',
 	N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 };
 
@@ -78,20 +58,6 @@ async function checkPorts() {
 
 function npm(args) {
 	execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
-}
-
-/** Installs the packed package where n8n installs community packages (Settings → Community Nodes). */
-function installPackage() {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', pkg.name);
-	rmSync(target, { recursive: true, force: true });
-	mkdirSync(target, { recursive: true });
-	const packDir = path.join(userFolder, 'pack');
-	rmSync(packDir, { recursive: true, force: true });
-	mkdirSync(packDir, { recursive: true });
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], shell: process.platform === 'win32' }));
-	execFileSync('tar', ['-xzf', path.join(packDir, packed.filename), '-C', target, '--strip-components=1']);
-	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: packed.version } }, null, 2));
 }
 
 /** The nodes of the package, as n8n lists an installed package's nodes: display name, type, version. */
@@ -134,18 +100,6 @@ async function recordInstalledPackage() {
 	}
 }
 
-/** The credentials the example workflows name, by id, with the sandbox's test accounts. */
-function sandboxCredentials(credentialData) {
-	const data = credentialData((service) => `http://127.0.0.1:${sandboxPort}/${service}`);
-	return [
-		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi' },
-		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi' },
-		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi' },
-		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth' },
-		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi' },
-	].map((credential) => ({ ...credential, data: data[credential.type] }));
-}
-
 function n8n(args) {
 	execFileSync(process.execPath, [n8nBin, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
@@ -175,8 +129,8 @@ async function main() {
 	const sandbox = await startSandbox(sandboxPort);
 	say(`Sandbox of the four APIs on ${sandbox.url} (test accounts: sandbox/README.md)`);
 
-	installPackage();
-	writeFileSync(path.join(userFolder, 'sandbox-credentials.json'), JSON.stringify(sandboxCredentials(credentialData), null, 2));
+	installPackage(userFolder, packPackage(path.join(userFolder, 'pack')));
+	writeFileSync(path.join(userFolder, 'sandbox-credentials.json'), JSON.stringify(sandboxCredentials(credentialData, `http://127.0.0.1:${sandboxPort}`), null, 2));
 	n8n(['import:credentials', `--input=${path.join(userFolder, 'sandbox-credentials.json')}`]);
 	await recordInstalledPackage();
 	say(`Installed ${pkg.name} ${pkg.version} as a community package of this n8n (Settings → Community Nodes)`);

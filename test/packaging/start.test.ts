@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { parse } from 'flatted';
+import { eventually, outputsOf, publishWorkflow } from '../harness/n8n-rest';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -161,43 +161,17 @@ test('the bot-facing API, published, checks the api-key header and answers in Ha
 	expect(refused.status).toBe(403);
 });
 
-/** Publishes an example workflow by name and waits until its production webhook answers. */
-async function publish(name: string, probe?: () => Promise<Response>) {
-	const workflows = (await api('GET', '/rest/workflows')).json!.data as Array<{ id: string; name: string }>;
-	const workflow = workflows.find((w) => w.name === name)!;
-	const { versionId } = (await api('GET', `/rest/workflows/${workflow.id}`)).json!.data as { versionId: string };
-	expect((await api('POST', `/rest/workflows/${workflow.id}/activate`, { versionId })).status).toBe(200);
-	if (probe) for (let attempt = 0; (await probe()).status === 404 && attempt < 30; attempt++) await new Promise((resolve) => setTimeout(resolve, 500));
-	return workflow.id;
-}
-
 test('the relay, published: chats opened by the handover example reach its trigger over n8n’s own webhook, and every agent reply runs the relay workflow with its customer', async () => {
-	const relayId = await publish('Bot chat: relay the agents’ replies of every conversation', () => fetch(`${n8nUrl}/webhook/servicepattern-relay`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }));
+	const relayId = await publishWorkflow(api, 'Bot chat: relay the agents’ replies of every conversation', () => fetch(`${n8nUrl}/webhook/servicepattern-relay`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }));
 	const handOver = (from: string) =>
 		fetch(`${n8nUrl}/webhook/bot-handover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from, name: from, text: `help ${from}` }) });
-	await publish('Bot chat: hand a customer over to an agent', () => handOver('probe'));
+	await publishWorkflow(api, 'Bot chat: hand a customer over to an agent', () => handOver('probe'));
 	const customers = ['relay-1', 'relay-2', 'relay-3'];
 	for (const answer of await Promise.all(customers.map(handOver))) expect(answer.status).toBe(200);
 
 	// What the relay workflow's last node made, from n8n's own execution records.
-	const replies = async () => {
-		const list = (await api('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: relayId }))}`)).json!.data as { results: Array<{ id: string; status: string }> };
-		const made: Array<{ to: string; text: string }> = [];
-		// n8n lists the newest first; executions start in the order the relay emitted.
-		const finished = list.results.filter((e) => e.status === 'success').sort((a, b) => Number(a.id) - Number(b.id));
-		for (const execution of finished) {
-			const record = (await api('GET', `/rest/executions/${execution.id}`)).json!.data as { data: string };
-			const runData = parse(record.data).resultData.runData as Record<string, Array<{ data: { main: Array<Array<{ json: { to: string; text: string } }>> } }>>;
-			made.push(...runData['Reply for the Customer'][0].data.main[0].map((item) => item.json));
-		}
-		return made;
-	};
-	const deadline = Date.now() + 30_000;
-	let made = await replies();
-	while (made.filter((reply) => customers.includes(reply.to)).length < 6 && Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		made = await replies();
-	}
+	const replies = () => outputsOf<{ to: string; text: string }>(api, relayId, 'Reply for the Customer');
+	const made = await eventually(replies, (all) => all.filter((reply) => customers.includes(reply.to)).length >= 6);
 	for (const customer of customers) {
 		expect([customer, made.filter((reply) => reply.to === customer).map((reply) => reply.text)]).toEqual([customer, ['Hello, how can I help?', `You said: help ${customer}`]]);
 	}

@@ -1,0 +1,66 @@
+// What `npm start` and the queue-mode stack both do to an n8n: install the packed package where n8n
+// keeps community packages, the sandbox credentials the examples name, and the settings that keep
+// an offline n8n quiet.
+// CommonJS, so that both the ESM scripts and the (CommonJS) jest tests can load it.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const pkg = require('../package.json');
+const n8nBin = path.join(root, 'node_modules', 'n8n', 'bin', 'n8n');
+
+const quietEnv = {
+	// The default "vm" expression engine needs a native module this project does not build
+	// (isolated-vm); QuickJS, also isolated, is WebAssembly.
+	N8N_EXPRESSION_ENGINE: 'quickjs',
+	// Keep today's behaviour, which n8n otherwise warns will change.
+	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+	N8N_RUNNERS_TASK_TIMEOUT: '300',
+	N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
+	N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
+	// n8n's calls to its own servers (telemetry, version checks, templates, banners) fail offline and
+	// say so at length; none of them is needed to try the package.
+	N8N_DIAGNOSTICS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_TEMPLATES_ENABLED: 'false',
+	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+	N8N_HIRING_BANNER_ENABLED: 'false',
+	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_DISABLED_MODULES: 'mcp-registry',
+	N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+	N8N_SECURE_COOKIE: 'false',
+};
+
+/** Packs the package once into `packDir`; returns the tarball's path. */
+function packPackage(packDir) {
+	rmSync(packDir, { recursive: true, force: true });
+	mkdirSync(packDir, { recursive: true });
+	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], shell: process.platform === 'win32' }));
+	return { tarball: path.join(packDir, packed.filename), version: packed.version };
+}
+
+/** Installs a packed tarball where n8n installs community packages (Settings → Community Nodes) for one user folder. */
+function installPackage(userFolder, { tarball, version }) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', pkg.name);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: version } }, null, 2));
+}
+
+/** The credentials the example workflows name, by id, with the sandbox's test accounts. */
+function sandboxCredentials(credentialData, sandboxUrl) {
+	const data = credentialData((service) => `${sandboxUrl}/${service}`);
+	return [
+		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi' },
+		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi' },
+		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi' },
+		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth' },
+		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi' },
+	].map((credential) => ({ ...credential, data: data[credential.type] }));
+}
+
+module.exports = { root, pkg, n8nBin, quietEnv, packPackage, installPackage, sandboxCredentials };

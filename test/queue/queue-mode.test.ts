@@ -1,0 +1,131 @@
+/**
+ * n8n's distributed engine, for real: PostgreSQL and Redis from Debian's packages, an n8n main and
+ * two `n8n worker` processes with the packed package in each user folder (scripts/queue-stack.cjs).
+ * Webhooks come in through the main, executions run on the workers, triggers on the main.
+ */
+import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness/n8n-rest';
+import type { Api } from '../harness/n8n-rest';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startQueueStack } = require('../../scripts/queue-stack.cjs') as {
+	startQueueStack(options?: { workers?: number }): Promise<{
+		mainUrl: string;
+		sandboxUrl: string;
+		main: { output: string };
+		workers: Array<{ name: string; output: string; child: import('node:child_process').ChildProcess }>;
+		api: Api;
+		startedInMs: number;
+		sql(query: string): string;
+		stop(): Promise<void>;
+	}>;
+};
+
+let stack: Awaited<ReturnType<typeof startQueueStack>>;
+
+beforeAll(async () => {
+	stack = await startQueueStack({ workers: 2 });
+	process.stdout.write(`queue-mode stack up in ${(stack.startedInMs / 1000).toFixed(1)} s\n`);
+}, 300_000);
+
+afterAll(async () => await stack?.stop(), 120_000);
+
+/** Execution ids each worker says it ran ("Worker started execution 12 (job 12)"). */
+const ranBy = () => stack.workers.map((worker) => [...worker.output.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]));
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+	fetch(`${stack.mainUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+test('the IVR example answers through the main while the workers run every execution, on both workers', async () => {
+	const call = () => post('/webhook/ivr-callback', { phone: '13800000001' });
+	const ivr = await publishWorkflow(stack.api, 'IVR callback: VIP callers to the VIP desk', call);
+	const answers = await Promise.all(Array.from({ length: 12 }, async () => (await call()).json()));
+	for (const answer of answers) expect(answer).toEqual({ status: 'callback queued', desk: 'VIP desk', customer: 'Asha' });
+
+	// The caller has its answer a moment before the execution's record says it finished.
+	const succeeded = async () => (await executionsOf(stack.api, ivr)).filter((e) => e.status === 'success');
+	const executions = await eventually(succeeded, (list) => list.length >= 13);
+	expect(executions.length).toBe(13);
+	const [first, second] = ranBy();
+	// The probe's call and the 12: every one ran on a worker, none on the main; with 12 at once, both workers took some.
+	for (const execution of executions) expect(first.includes(execution.id) || second.includes(execution.id)).toBe(true);
+	expect(first.length).toBeGreaterThan(0);
+	expect(second.length).toBeGreaterThan(0);
+	expect(stack.main.output).not.toMatch(/Worker started execution/);
+});
+
+test('the relay in queue mode: Request Chat on a worker registers with the main’s relay, and every agent reply runs on a worker with its customer', async () => {
+	const relay = await publishWorkflow(stack.api, 'Bot chat: relay the agents’ replies of every conversation', () => post('/webhook/servicepattern-relay', {}));
+	const handOver = (from: string) => post('/webhook/bot-handover', { from, name: from, text: `help ${from}` });
+	const handover = await publishWorkflow(stack.api, 'Bot chat: hand a customer over to an agent', () => handOver('probe'));
+	const customers = Array.from({ length: 10 }, (_, i) => `queue-customer-${i + 1}`);
+	const answers = await Promise.all(customers.map(handOver));
+	for (const answer of answers) expect(answer.status).toBe(200);
+
+	const replies = await eventually(
+		() => outputsOf<{ to: string; text: string }>(stack.api, relay, 'Reply for the Customer'),
+		(all) => all.filter((reply) => customers.includes(reply.to)).length >= 2 * customers.length,
+		60_000,
+	);
+	// The relay emits a chat's events in order; each emit is an execution, and two executions may run
+	// at once on two workers, so their records need not be in that order.
+	for (const customer of customers) {
+		expect([customer, replies.filter((reply) => reply.to === customer).map((reply) => reply.text).sort()]).toEqual([customer, ['Hello, how can I help?', `You said: help ${customer}`]]);
+	}
+	// The handovers and the relay's executions ran on the workers; the relay's polls on the main.
+	const onWorkers = ranBy().flat();
+	for (const execution of [...(await executionsOf(stack.api, handover)), ...(await executionsOf(stack.api, relay))].filter((e) => e.status === 'success')) {
+		expect(onWorkers).toContain(execution.id);
+	}
+	expect(stack.main.output).not.toMatch(/ServicePattern Relay Trigger: .*trying again/);
+}, 120_000);
+
+/** A call list: a webhook takes a list of customers and rings each, one at a time. */
+const callList = {
+	name: 'Queue mode: ring a call list',
+	nodes: [
+		{ id: 'c1', name: 'Call List', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000001', parameters: { httpMethod: 'POST', path: 'call-list', responseMode: 'onReceived', options: {} } },
+		{ id: 'c2', name: 'Each Customer', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.customers', options: {} } },
+		{
+			id: 'c3',
+			name: 'telSpiel: Ring',
+			type: 'n8n-nodes-contact-center.telSpiel',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { resource: 'call', operation: 'clickToCall', agentPhone: '9000000001', customerPhone: '={{ $json.phone }}', requestOptions: { concurrency: 1, timeout: 5000 } },
+			credentials: { telSpielApi: { id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel' } },
+		},
+	],
+	connections: {
+		'Call List': { main: [[{ node: 'Each Customer', type: 'main', index: 0 }]] },
+		'Each Customer': { main: [[{ node: 'telSpiel: Ring', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+};
+
+test('a worker killed (SIGKILL) in the middle of a call list: no customer is rung twice, by the package or by n8n', async () => {
+	const created = await stack.api('POST', '/rest/workflows', { ...callList, active: false });
+	expect(created.status).toBe(200);
+	const id = await publishWorkflow(stack.api, callList.name, () => post('/webhook/call-list', { customers: [] }));
+	const calls = async () => ((await (await fetch(`${stack.sandboxUrl}/__sandbox/telspiel/calls`)).json()) as { calls: Array<{ customer_phone: string }> }).calls;
+	const before = (await calls()).length;
+	// telSpiel answers each call after 400 ms, so the list takes 16 s.
+	await fetch(`${stack.sandboxUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ service: 'telspiel', fault: 'delay', delayMs: 400, count: 1000 }) });
+	const customers = Array.from({ length: 40 }, (_, i) => ({ phone: `1390000${String(i).padStart(4, '0')}` }));
+	expect((await post('/webhook/call-list', { customers })).status).toBe(200);
+	await eventually(calls, (list) => list.length - before >= 5, 30_000);
+
+	const running = (await executionsOf(stack.api, id)).at(-1)!;
+	const worker = stack.workers.find((w) => new RegExp(`Worker started execution ${running.id}\\b`).test(w.output))!;
+	worker.child.kill('SIGKILL');
+	const atKill = (await calls()).length - before;
+	// Long enough for n8n to notice (Bull's stalled check, 30 s) and to have retried, had it done so.
+	await new Promise((resolve) => setTimeout(resolve, 45_000));
+	const rung = (await calls()).slice(before).map((call) => call.customer_phone);
+	const status = (await executionsOf(stack.api, id)).find((e) => e.id === running.id)!.status;
+	process.stdout.write(`worker killed after ${atKill} of 40 calls; afterwards ${rung.length} calls in all; the execution's status: ${status}\n`);
+
+	expect(new Set(rung).size).toBe(rung.length);
+	// At most the call in flight when the worker died completed after the kill; n8n did not run the list again.
+	expect(rung.length).toBeLessThanOrEqual(atKill + 1);
+	expect(status).not.toBe('success');
+	await fetch(`${stack.sandboxUrl}/__sandbox/faults`, { method: 'DELETE' });
+}, 180_000);
