@@ -1,12 +1,16 @@
-import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { REGIONS } from '../nodes/Sobot/region';
+import { sobotAccessToken } from '../nodes/Sobot/token';
 
-// One expression builds the whole query, so create_time and the sign use the same second (n8n
-// evaluates each query parameter on its own, and a second can tick over between them).
-const SIGNED_QUERY =
-	'[Math.floor(Date.now() / 1000)].map((time) => "appid=" + encodeURIComponent($credentials.appId) + "&create_time=" + time + ' +
-	'"&sign=" + ($credentials.appId + time + $credentials.appSecret).hash("md5"))[0]';
 const BASE_URL = '$credentials.region === "custom" ? $credentials.baseUrl : $credentials.region';
 
 export class SobotApi implements ICredentialType {
@@ -47,6 +51,13 @@ export class SobotApi implements ICredentialType {
 			description: 'The secret Sobot gave you with the app ID (Sobot calls it app_key); it signs token requests and is never sent itself',
 		},
 		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
 			displayName: 'Response Language',
 			name: 'language',
 			type: 'options',
@@ -59,20 +70,31 @@ export class SobotApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Sobot issues a new token on every request for one and may invalidate the previous one, so the
+	 * token is kept here, in the credential: n8n stores what preAuthentication returns in its database,
+	 * shared by every execution and every queue-mode worker. The node asks for a new one when Sobot
+	 * answers 900002 (token expired), which it does inside HTTP 200, where n8n would not.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { accessToken: await sobotAccessToken(this.helpers, credentials) };
+	}
+
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
-		properties: { headers: { language: '={{$credentials.language}}' } },
+		properties: { headers: { token: '={{$credentials.accessToken}}', language: '={{$credentials.language}}' } },
 	};
 
+	// The Test button signs in as the node does (preAuthentication, which reports a wrong secret or
+	// app ID in Sobot's words), then reads the custom-field list with that token. One token per click.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{${BASE_URL}}}`,
-			url: `={{"/api/get_token?" + ${SIGNED_QUERY}}}`,
+			url: '/api/crm/5/user/query_user_extend_fields',
 			method: 'GET',
 		},
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '900003', message: 'The app secret is wrong (Sobot rejected the signature)' } },
-			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '900004', message: 'Sobot has no API configuration for this app ID in this region' } },
+			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '900002', message: 'Sobot refused the token it had just issued' } },
 			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '700046', message: 'Your Sobot edition does not include the API' } },
 			{ type: 'responseSuccessBody', properties: { key: 'ret_code', value: '999999', message: 'Sobot met an unknown system error' } },
 		],

@@ -96,6 +96,9 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 			const expected = createHash('md5').update(`${q.appid}${q.create_time}${key}`).digest('hex');
 			if (q.sign !== expected) return code('900003', 'signature error');
 			if (Math.abs(Number(q.create_time) - Date.now() / 1000) > 300) return code('900003', 'create_time too old');
+			// A new token invalidates the ones before it: Sobot asks integrators to fetch it centrally
+			// and share it, since each get_token may invalidate the previous token (sheet §2.1).
+			for (const earlier of state.tokensIssued) state.expired.add(earlier);
 			const token = `tok-${state.tokensIssued.length + 1}-${Math.random().toString(36).slice(2)}`;
 			state.tokensIssued.push(token);
 			return ok({ item: { token, expires_in: '86400' } });

@@ -52,7 +52,7 @@ export const VENDORS = [
 		keywords: ['hover', 'ussd', 'sim'],
 		limits: [
 			'An app has one webhook URL: the trigger takes it over only when asked, and gives it back when deactivated.',
-			'Hover’s sign-in token is cached per n8n process.',
+			'Hover’s sign-in token is kept in the credential (n8n’s database), shared by every process.',
 		],
 	},
 	{
@@ -62,7 +62,7 @@ export const VENDORS = [
 		description: 'n8n node for the Sobot (Zhichi) customer-service open API: find, create and update customers, create and search tickets.',
 		keywords: ['sobot', 'zhichi', 'crm', 'customer-service'],
 		limits: [
-			'Sobot’s token is cached per n8n process; a new token may invalidate the previous one.',
+			'One Sobot token per credential for the whole n8n deployment, kept in the credential; the Test button fetches a new one, which replaces it.',
 			'Searches return at most the page size Sobot allows; the node follows pages up to the limit you set.',
 		],
 	},

@@ -4,8 +4,7 @@ import { parseAnswer } from '../shared/answers';
 import { definedFields } from '../shared/body';
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpMethod } from '../shared/http';
-import { TokenCache } from '../shared/tokens';
-import { customFieldDefinition, customFieldDefinitions, customer, envelope, issuedToken } from './schemas';
+import { customFieldDefinition, customFieldDefinitions, customer, envelope } from './schemas';
 import type { Customer, Envelope } from './schemas';
 
 export const SUCCESS = '000000';
@@ -44,8 +43,6 @@ export function sobotError(body: Envelope): ServiceError {
 
 export interface SobotSettings {
 	baseUrl: string;
-	appId: string;
-	appKey: string;
 }
 
 /** Sobot's sign: lowercase hex md5 of appid + create_time + app_key. */
@@ -53,8 +50,6 @@ export function sign(appId: string, createTime: number, appKey: string): string 
 	return createHash('md5').update(`${appId}${createTime}${appKey}`).digest('hex');
 }
 
-/** One token per credential for the whole process: Sobot issues a new one on every request for it. */
-const sharedTokens = new TokenCache();
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -165,31 +160,13 @@ export function customerBody(fields: CustomerFields): Record<string, unknown> {
 export class SobotClient {
 	private readonly baseUrl: string;
 
-	private readonly tokenKey: string;
-
 	private fieldNames?: Promise<Map<string, string>>;
 
 	constructor(
 		private readonly http: HttpClient,
-		private readonly settings: SobotSettings,
-		private readonly tokens: TokenCache = sharedTokens,
-		private readonly now: () => number = Date.now,
+		settings: SobotSettings,
 	) {
 		this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
-		this.tokenKey = TokenCache.key(this.baseUrl, settings.appId, settings.appKey);
-	}
-
-	private async issueToken() {
-		const createTime = Math.floor(this.now() / 1000);
-		const response = await this.http.request({
-			method: 'GET',
-			url: `${this.baseUrl}/api/get_token`,
-			qs: { appid: this.settings.appId, create_time: createTime, sign: sign(this.settings.appId, createTime, this.settings.appKey) },
-		});
-		const body = this.read(response.body);
-		const item = issuedToken.safeParse(body.item);
-		if (!item.success) throw new ServiceError('Sobot answered the token request without a token', { body });
-		return { token: item.data.token, expiresInSeconds: item.data.expires_in };
 	}
 
 	private read(raw: unknown): Envelope {
@@ -199,25 +176,25 @@ export class SobotClient {
 		return parsed.data;
 	}
 
-	/** Calls an open API endpoint with the shared token; an expired token is replaced once and the call repeated. */
+	/**
+	 * Calls an open API endpoint; the credential puts the token on it (SobotApi's preAuthentication
+	 * and authenticate). On 900002 (token expired) the call is repeated as it is, since another n8n
+	 * process may have stored a new token meanwhile, then once more with a new token.
+	 */
 	private async call(method: HttpMethod, path: string, options: { qs?: Query; body?: unknown } = {}): Promise<Envelope> {
 		for (let attempt = 0; ; attempt++) {
-			const token = await this.tokens.get(this.tokenKey, () => this.issueToken());
 			const response = await this.http.request({
 				method,
 				url: `${this.baseUrl}${path}`,
 				qs: options.qs,
 				body: options.body,
-				headers: { token },
 				// Sobot's lookups are POST-free; its POSTs create or change data.
 				idempotent: method === 'GET',
+				renewCredential: attempt === 2,
 			});
 			const code = envelope.safeParse(response.body).data?.ret_code;
 			// An expired token means nothing was done, so even a request with side effects may be repeated.
-			if (code === TOKEN_EXPIRED && attempt === 0) {
-				await this.tokens.invalidate(this.tokenKey, token);
-				continue;
-			}
+			if (code === TOKEN_EXPIRED && attempt < 2) continue;
 			return this.read(response.body);
 		}
 	}

@@ -30,6 +30,13 @@ export interface HttpRequest {
 	timeoutMs?: number;
 	/** Cancels the request (a trigger being stopped while its long poll is held). */
 	signal?: AbortSignal;
+	/**
+	 * Send it with a new token: the credential's expirable field (TransportOptions.expirableField) is
+	 * handed to n8n empty, so n8n runs the credential's preAuthentication, stores the new token in its
+	 * database for every process, and signs this request with it. For services that say "expired"
+	 * inside a success answer, where n8n's own renewal (on a 401) never happens.
+	 */
+	renewCredential?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -75,6 +82,8 @@ export interface RetryPolicy {
 export interface TransportOptions {
 	/** The credential whose `authenticate` signs each request; none for a call to n8n itself (the relay). */
 	credentialType?: string;
+	/** The credential's expirable field (its token), for HttpRequest.renewCredential. */
+	expirableField?: string;
 	/** How errors name the service ("Sobot answered with HTTP 500"). */
 	serviceName?: string;
 	timeoutMs: number;
@@ -228,6 +237,20 @@ export function createTransport(context: RequestContext, options: TransportOptio
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
 	const serviceName = options.serviceName ?? 'The service';
 
+	/**
+	 * For a credential whose token n8n keeps (an expirable field filled by preAuthentication): the
+	 * stored credential, with this request's timeout for the token request, and for a renewal the
+	 * token emptied (so n8n asks for a new one) and the expired one named.
+	 */
+	async function credentialOptions(request: HttpRequest) {
+		if (!options.credentialType || !options.expirableField) return undefined;
+		const stored = await context.getCredentials(options.credentialType);
+		const field = options.expirableField;
+		const renewal = request.renewCredential ? { [field]: '', [`expired_${field}`]: stored[field] ?? '' } : {};
+		const data = { ...stored, tokenRequestTimeoutMs: request.timeoutMs ?? options.timeoutMs, ...renewal };
+		return { credentialsDecrypted: { id: '', name: '', type: options.credentialType, data } };
+	}
+
 	async function send(request: HttpRequest): Promise<HttpResponse> {
 		const responseType = request.responseType ?? 'json';
 		const isJsonBody =
@@ -261,7 +284,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		const raw = (
 			options.credentialType === undefined
 				? await context.helpers.httpRequest(n8nRequest)
-				: await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, n8nRequest)
+				: await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, n8nRequest, await credentialOptions(request))
 		) as FullResponse;
 		const status = raw.statusCode;
 		const response: HttpResponse = { status, headers: raw.headers ?? {}, body: raw.body };

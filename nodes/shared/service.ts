@@ -32,6 +32,8 @@ export interface Service<Client> {
 	 * credential's expressions for them (its expression isolate is lent only while it activates).
 	 */
 	clientSignsRequests?: boolean;
+	/** The credential's expirable token field, which the client may ask the transport to renew. */
+	expirableField?: string;
 	mapError?: ErrorMapper;
 	/** Statuses after which n8n should log in again (see TransportOptions). */
 	authRefreshStatuses?: number[];
@@ -57,6 +59,7 @@ export async function createServiceClient<Client>(
 	const redactor = new Redactor(service.secretFields.map((field) => credentials[field] as string | undefined));
 	const http = createTransport(context, {
 		credentialType: service.clientSignsRequests ? undefined : service.credentialType,
+		expirableField: service.expirableField,
 		serviceName: service.name,
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		retryUnsafe: options.retryUnsafe ?? true,
