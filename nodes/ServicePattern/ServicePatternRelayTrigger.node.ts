@@ -1,4 +1,4 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -13,7 +13,7 @@ import { z } from 'zod/v4';
 
 import { createServiceClient } from '../shared/service';
 import { POLL_TIMEOUT_MS } from './client';
-import { Lifetime, OutageReport, eventFilter, eventItems, eventsInput, eventsProperty, followChat } from './follow';
+import { Lifetime, OutageReport, eventFilter, eventItems, eventsInput, eventsProperty, followChat, triggerParameters } from './follow';
 import { DEFAULT_RELAY_PATH, MAX_RELAYED_CHATS, SIGNATURE_HEADER, hasValidSignature, relayKey, relayRegistration, runningRelays } from './relay';
 import type { RelayRegistration } from './relay';
 import { servicePatternService } from './service';
@@ -109,13 +109,8 @@ export class ServicePatternRelayTrigger implements INodeType {
 	}
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		const parsed = parametersSchema.safeParse({ path: this.getNodeParameter('path'), events: this.getNodeParameter('events') });
-		if (!parsed.success) {
-			throw new NodeOperationError(this.getNode(), 'The relay trigger needs a Relay Path and at least one event', {
-				description: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
-			});
-		}
-		const matching = eventFilter(parsed.data.events);
+		const parameters = triggerParameters(this, parametersSchema, { path: this.getNodeParameter('path'), events: this.getNodeParameter('events') }, 'a Relay Path and at least one event');
+		const matching = eventFilter(parameters.events);
 		const { client, redactor } = await createServiceClient(this, servicePatternService, { timeoutMs: POLL_TIMEOUT_MS });
 		const state = this.getWorkflowStaticData('node') as RelayState;
 		const lifetime = new Lifetime();

@@ -1,4 +1,4 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	INodeType,
@@ -11,7 +11,7 @@ import { z } from 'zod/v4';
 import { createServiceClient } from '../shared/service';
 import { POLL_TIMEOUT_MS } from './client';
 import { clientIdOf, conversationInput, conversationProperties } from './conversation';
-import { IDLE_MS, Lifetime, OutageReport, backoff, eventFilter, eventItems, eventsInput, eventsProperty, followChat } from './follow';
+import { IDLE_MS, Lifetime, OutageReport, backoff, eventFilter, eventItems, eventsInput, eventsProperty, followChat, triggerParameters } from './follow';
 import { servicePatternService } from './service';
 
 /** What survives a restart (in the workflow's static data): the chat being followed. */
@@ -48,19 +48,19 @@ export class ServicePatternTrigger implements INodeType {
 	};
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		const parsed = parametersSchema.safeParse({
-			conversation: this.getNodeParameter('conversation'),
-			conversationKey: this.getNodeParameter('conversationKey', ''),
-			clientId: this.getNodeParameter('clientId', ''),
-			events: this.getNodeParameter('events'),
-		});
-		if (!parsed.success) {
-			throw new NodeOperationError(this.getNode(), 'The trigger needs a conversation and at least one event', {
-				description: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
-			});
-		}
-		const matching = eventFilter(parsed.data.events);
-		const clientId = clientIdOf(parsed.data);
+		const parameters = triggerParameters(
+			this,
+			parametersSchema,
+			{
+				conversation: this.getNodeParameter('conversation'),
+				conversationKey: this.getNodeParameter('conversationKey', ''),
+				clientId: this.getNodeParameter('clientId', ''),
+				events: this.getNodeParameter('events'),
+			},
+			'a conversation and at least one event',
+		);
+		const matching = eventFilter(parameters.events);
+		const clientId = clientIdOf(parameters);
 		const { client, redactor } = await createServiceClient(this, servicePatternService, { timeoutMs: POLL_TIMEOUT_MS });
 		const state = this.getWorkflowStaticData('node') as FollowState;
 		const lifetime = new Lifetime();
