@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The sandbox: local emulators of the four APIs in one process on 127.0.0.1, each under its own path
  * prefix, with a request log and fault switches. `npm run sandbox` starts it alone; `npm start`
@@ -115,6 +116,11 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		if (url.pathname === '/__sandbox/requests') return { body: { requests: log } };
 		// The sandbox's own: every Click To Call telSpiel accepted, with its numbers (tests in other processes).
 		if (url.pathname === '/__sandbox/telspiel/calls') return { body: { calls: state.telspiel.calls } };
+		// The sandbox's own: the files ServicePattern holds, by ID, with their size and SHA-256 (tests in other processes).
+		if (url.pathname === '/__sandbox/servicepattern/files') {
+			const files = [...state.servicepattern.files].map(([fileId, file]) => ({ fileId, fileName: file.fileName, size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex') }));
+			return { body: { files } };
+		}
 		// The sandbox's own: ServicePattern's agent writes in every open chat (benchmarks of the relay).
 		if (url.pathname === '/__sandbox/servicepattern/agent-message' && request.method === 'POST') {
 			return { body: { chats: agentWritesInEveryChat(state.servicepattern, String((request.json() as { msg?: unknown }).msg ?? '')) } };

@@ -254,7 +254,7 @@ describe('ServicePattern files', () => {
 
 		const file = await run({ resource: 'file', operation: 'getFile', fileId: 'file-7' });
 		const [fileItem] = file.output('After');
-		expect(fileItem.json).toMatchObject({ chatId: 'chat-1', fileName: 'note.txt', mimeType: 'text/plain' });
+		expect(fileItem.json).toMatchObject({ chatId: 'chat-1', fileName: 'note.txt', mimeType: 'text/plain', size: 'hello file'.length });
 		const service = await binaryDataService();
 		expect((await service.getAsBuffer(fileItem.binary!.data)).toString()).toBe('hello file');
 

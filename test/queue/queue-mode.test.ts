@@ -3,6 +3,8 @@
  * two `n8n worker` processes with the packed package in each user folder (scripts/queue-stack.cjs).
  * Webhooks come in through the main, executions run on the workers, triggers on the main.
  */
+import { createHash } from 'node:crypto';
+
 import { parse } from 'flatted';
 
 import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness/n8n-rest';
@@ -153,6 +155,55 @@ test(`one Sobot token for the whole deployment: ${LOOKUP_EXECUTIONS} executions 
 	// Both workers ran lookups.
 	for (const ran of ranBy()) expect(ran.length).toBeGreaterThan(0);
 }, 240_000);
+
+/** Files: a webhook takes a file, posts it into the customer's chat, and reads it back from the contact center. */
+const files = {
+	name: 'Queue mode: a customer’s file into the chat and back',
+	nodes: [
+		{ id: 'f1', name: 'File', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000003', parameters: { httpMethod: 'POST', path: 'sp-file', responseMode: 'lastNode', responseData: 'firstEntryJson', options: { binaryPropertyName: 'data' } } },
+		{
+			id: 'f2',
+			name: 'Upload File',
+			type: 'n8n-nodes-contact-center.servicePattern',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { resource: 'file', operation: 'uploadFile', conversation: 'key', conversationKey: 'queue-file-customer', binaryProperty: 'data', postToChat: true, fileName: 'photo.bin', requestOptions: {} },
+			credentials: { servicePatternApi: { id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern' } },
+		},
+		{
+			id: 'f3',
+			name: 'Get File',
+			type: 'n8n-nodes-contact-center.servicePattern',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { resource: 'file', operation: 'getFile', conversation: 'key', conversationKey: 'queue-file-customer', fileId: '={{ $json.fileId }}', binaryProperty: 'data', requestOptions: {} },
+			credentials: { servicePatternApi: { id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern' } },
+		},
+	],
+	connections: {
+		File: { main: [[{ node: 'Upload File', type: 'main', index: 0 }]] },
+		'Upload File': { main: [[{ node: 'Get File', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+};
+
+test('files in queue mode (binary data in the database): a file the main receives is uploaded by a worker, posted into the chat, and read back whole', async () => {
+	// The customer's chat, opened by the handover example (published by the relay test above).
+	expect((await post('/webhook/bot-handover', { from: 'queue-file-customer', name: 'File Customer', text: 'here is a photo' })).status).toBe(200);
+	expect((await stack.api('POST', '/rest/workflows', { ...files, active: false })).status).toBe(200);
+	const content = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i * 7919) % 251));
+	const send = () => fetch(`${stack.mainUrl}/webhook/sp-file`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: content });
+	const id = await publishWorkflow(stack.api, files.name, async () => new Response(null, { status: (await fetch(`${stack.mainUrl}/webhook/sp-file`, { method: 'GET' })).status === 404 ? 404 : 200 }));
+	const answer = await send();
+	expect(await failuresOf(id)).toEqual([]);
+	expect(answer.status).toBe(200);
+	const got = (await answer.json()) as { size?: number; fileName?: string };
+	expect(got).toMatchObject({ size: content.length, fileName: 'photo.bin' });
+	const stored = ((await (await fetch(`${stack.sandboxUrl}/__sandbox/servicepattern/files`)).json()) as { files: Array<{ size: number; sha256: string }> }).files;
+	expect(stored.at(-1)).toMatchObject({ size: content.length, sha256: createHash('sha256').update(content).digest('hex') });
+	const [execution] = (await executionsOf(stack.api, id)).filter((e) => e.status === 'success');
+	expect(ranBy().flat()).toContain(execution.id);
+}, 120_000);
 
 /** A call list: a webhook takes a list of customers and rings each, one at a time. */
 const callList = {

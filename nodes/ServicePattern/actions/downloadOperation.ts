@@ -59,7 +59,8 @@ export function downloadOperation(options: {
 			const { clientId, chatId } = await chatOf(client, input);
 			const id = input[idName];
 			const binary = await intoBinary(await options.download(client, clientId, chatId, id), options.fallbackName(id), functions);
-			const json = { clientId, chatId, fileName: binary.fileName, mimeType: binary.mimeType, size: Number(binary.fileSize) || undefined };
+			// fileSize is for people ("3.15 MB"); bytes is the number.
+			const json = { clientId, chatId, fileName: binary.fileName, mimeType: binary.mimeType, size: binary.bytes };
 			return { json, binary: { [input.binaryProperty ?? 'data']: binary } };
 		},
 	});
