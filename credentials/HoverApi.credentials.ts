@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -7,6 +6,9 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { headerAuthentication } from '../nodes/shared/authenticate';
+
 
 import { HOVER_API_ROOT_EXPRESSION, hoverApiRoot } from '../nodes/Hover/apiRoot';
 import { ServiceError } from '../nodes/shared/errors';
@@ -134,11 +136,8 @@ export class HoverApi implements ICredentialType {
 		return { sessionToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		// Hover wants the bare token: no "Bearer" in front.
-		properties: { headers: { Authorization: '={{$credentials.sessionToken}}' } },
-	};
+	// Hover wants the bare token: no "Bearer" in front.
+	authenticate = headerAuthentication((credentials) => ({ Authorization: credentials.sessionToken }));
 
 	test: ICredentialTestRequest = {
 		request: {

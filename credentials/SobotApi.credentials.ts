@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -7,6 +6,9 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { headerAuthentication } from '../nodes/shared/authenticate';
+
 
 import { REGIONS } from '../nodes/Sobot/region';
 import { sobotAccessToken } from '../nodes/Sobot/token';
@@ -80,10 +82,7 @@ export class SobotApi implements ICredentialType {
 		return { accessToken: await sobotAccessToken(this.helpers, credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { token: '={{$credentials.accessToken}}', language: '={{$credentials.language}}' } },
-	};
+	authenticate = headerAuthentication((credentials) => ({ token: credentials.accessToken, language: credentials.language }));
 
 	// The Test button signs in as the node does (preAuthentication, which reports a wrong secret or
 	// app ID in Sobot's words), then reads the custom-field list with that token. One token per click.

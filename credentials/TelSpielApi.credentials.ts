@@ -1,10 +1,12 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { headerAuthentication } from '../nodes/shared/authenticate';
+
 
 export class TelSpielApi implements ICredentialType {
 	name = 'telSpielApi';
@@ -43,12 +45,7 @@ export class TelSpielApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { 'api-key': '={{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = headerAuthentication((credentials) => ({ 'api-key': credentials.apiKey }));
 
 	// telSpiel has no read-only endpoint. A Click To Call job without phone numbers rings nobody:
 	// telSpiel checks the username and key first (403 when wrong), then rejects the missing numbers

@@ -8,21 +8,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'flatted';
 
 import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness/n8n-rest';
-import type { Api } from '../harness/n8n-rest';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startQueueStack } = require('../../scripts/queue-stack.cjs') as {
-	startQueueStack(options?: { workers?: number }): Promise<{
-		mainUrl: string;
-		sandboxUrl: string;
-		main: { output: string };
-		workers: Array<{ name: string; output: string; child: import('node:child_process').ChildProcess }>;
-		api: Api;
-		startedInMs: number;
-		sql(query: string): string;
-		stop(): Promise<void>;
-	}>;
-};
+import { lookups, sobotTokenRequests, startQueueStack } from './stack';
 
 let stack: Awaited<ReturnType<typeof startQueueStack>>;
 
@@ -82,29 +68,6 @@ test('the relay in queue mode: Request Chat on a worker registers with the mainâ
 	expect(stack.main.output).not.toMatch(/ServicePattern Relay Trigger: .*trying again/);
 }, 120_000);
 
-/** A lookup service: a webhook takes a list of phone numbers and answers with the Sobot customer of each. */
-const lookups = {
-	name: 'Queue mode: look up callers in Sobot',
-	nodes: [
-		{ id: 'l1', name: 'Phones', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000002', parameters: { httpMethod: 'POST', path: 'sobot-lookups', responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
-		{ id: 'l2', name: 'Each Phone', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.phones', options: {} } },
-		{
-			id: 'l3',
-			name: 'Sobot: Find Customer',
-			type: 'n8n-nodes-contact-center.sobot',
-			typeVersion: 1,
-			position: [400, 0],
-			parameters: { resource: 'customer', operation: 'find', searchBy: 'phone', value: '={{ $json.phone }}', ifNotFound: 'outputNotFound', requestOptions: { concurrency: 5 } },
-			credentials: { sobotApi: { id: 'sbxSobot00000001', name: 'Sandbox Sobot' } },
-		},
-	],
-	connections: {
-		Phones: { main: [[{ node: 'Each Phone', type: 'main', index: 0 }]] },
-		'Each Phone': { main: [[{ node: 'Sobot: Find Customer', type: 'main', index: 0 }]] },
-	},
-	settings: { executionOrder: 'v1' },
-};
-
 /** The error each failed execution of a workflow stopped with. */
 async function failuresOf(workflowId: string): Promise<string[]> {
 	const failed = (await executionsOf(stack.api, workflowId)).filter((e) => e.status === 'error' || e.status === 'crashed');
@@ -117,10 +80,7 @@ async function failuresOf(workflowId: string): Promise<string[]> {
 	);
 }
 
-const tokenRequests = async () =>
-	((await (await fetch(`${stack.sandboxUrl}/__sandbox/requests`)).json()) as { requests: Array<{ service: string; path: string }> }).requests.filter(
-		(entry) => entry.service === 'sobot' && entry.path.startsWith('/api/get_token'),
-	).length;
+const tokenRequests = async () => await sobotTokenRequests(stack.sandboxUrl);
 
 // 10 at once by default: with 40 (20 per worker) on this 2-core machine, 7 executions failed ("Error in
 // workflow") and the rest ran at about 100 items per second; that load is for the benchmark, not CI.
