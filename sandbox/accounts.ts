@@ -1,3 +1,4 @@
+import { HAPTIK_AGENT_TOOL_RECEIVER, HAPTIK_BOT_RECEIVER, HAPTIK_BUSINESS_ID, HAPTIK_CLIENT_ID, HAPTIK_TEAM, HAPTIK_TOKEN, HAPTIK_WEBHOOK_SECRET } from './haptik';
 import { HOVER_EMAIL, HOVER_PASSWORD } from './hover';
 import { SP_APP_ID, SP_TENANT } from './servicepattern';
 import { SOBOT_APP_ID, SOBOT_APP_KEY } from './sobot';
@@ -9,6 +10,15 @@ export const accounts = {
 	sobot: { appId: SOBOT_APP_ID, appKey: SOBOT_APP_KEY },
 	hover: { email: HOVER_EMAIL, password: HOVER_PASSWORD },
 	servicePattern: { tenantUrl: SP_TENANT, appId: SP_APP_ID },
+	haptik: {
+		token: HAPTIK_TOKEN,
+		clientId: HAPTIK_CLIENT_ID,
+		businessId: HAPTIK_BUSINESS_ID,
+		webhookSecret: HAPTIK_WEBHOOK_SECRET,
+		team: HAPTIK_TEAM,
+		botReceiver: HAPTIK_BOT_RECEIVER,
+		agentToolReceiver: HAPTIK_AGENT_TOOL_RECEIVER,
+	},
 	/** The key a bot platform sends to the bot-facing example (examples/bot-callback-api.json); checked by n8n's Webhook node. */
 	botApi: { header: 'api-key', key: 'sandbox-bot-key-0001' },
 };
@@ -31,6 +41,14 @@ export function credentialData(serviceUrl: (service: string) => string) {
 			tenantUrl: accounts.servicePattern.tenantUrl,
 			appId: accounts.servicePattern.appId,
 			apiVersion: 'v1' as 'v1' | 'v2',
+		},
+		haptikApi: {
+			baseUrl: serviceUrl('haptik'),
+			apiBaseUrl: serviceUrl('haptik'),
+			token: accounts.haptik.token,
+			clientId: accounts.haptik.clientId,
+			businessId: accounts.haptik.businessId,
+			webhookSecret: accounts.haptik.webhookSecret,
 		},
 		httpHeaderAuth: { name: accounts.botApi.header, value: accounts.botApi.key },
 	};

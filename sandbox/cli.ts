@@ -1,4 +1,5 @@
 import { SOBOT_APP_ID, SOBOT_APP_KEY } from './sobot';
+import { HAPTIK_BUSINESS_ID, HAPTIK_CLIENT_ID, HAPTIK_TOKEN, HAPTIK_WEBHOOK_SECRET } from './haptik';
 import { HOVER_EMAIL, HOVER_PASSWORD } from './hover';
 import { startSandbox } from './main';
 import { SP_APP_ID, SP_TENANT } from './servicepattern';
@@ -12,6 +13,7 @@ async function main() {
 		`  Sobot           base URL ${sandbox.serviceUrl('sobot')}  app ID ${SOBOT_APP_ID}  app key ${SOBOT_APP_KEY}`,
 		`  Hover           base URL ${sandbox.serviceUrl('hover')}/api  email ${HOVER_EMAIL}  password ${HOVER_PASSWORD}`,
 		`  ServicePattern  base URL ${sandbox.serviceUrl('servicepattern')}  tenant URL ${SP_TENANT}  app ID ${SP_APP_ID}`,
+		`  Haptik          base URL ${sandbox.serviceUrl('haptik')}  token ${HAPTIK_TOKEN}  client ID ${HAPTIK_CLIENT_ID}  business ID ${HAPTIK_BUSINESS_ID}  webhook secret ${HAPTIK_WEBHOOK_SECRET}`,
 		`  request log     ${sandbox.url}/__sandbox/requests`,
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);

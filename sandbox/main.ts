@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
  * prefix, with a request log and fault switches. `npm run sandbox` starts it alone; `npm start`
  * starts it with n8n; the tests use the same emulators.
  */
+import { haptikStub, newHaptikState } from './haptik';
 import { startServer } from './http';
 import type { RecordedRequest, Reply, TestServer } from './http';
 import { hoverStub, newHoverState } from './hover';
@@ -33,7 +34,7 @@ interface ArmedFault {
 export interface Sandbox {
 	url: string;
 	/** Base URL of one service's emulator. */
-	serviceUrl(service: 'telspiel' | 'sobot' | 'hover' | 'servicepattern'): string;
+	serviceUrl(service: 'telspiel' | 'sobot' | 'hover' | 'servicepattern' | 'haptik'): string;
 	log: Array<{ service: string; method: string; path: string; status: number }>;
 	/** The latest requests with what was answered (the reference docs' examples come from here). */
 	exchanges: Exchange[];
@@ -42,6 +43,7 @@ export interface Sandbox {
 		sobot: ReturnType<typeof newSobotState>;
 		hover: ReturnType<typeof newHoverState>;
 		servicepattern: ReturnType<typeof newSpState>;
+		haptik: ReturnType<typeof newHaptikState>;
 	};
 	close(): Promise<void>;
 }
@@ -88,12 +90,14 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		sobot: newSobotState(),
 		hover: newHoverState(),
 		servicepattern: newSpState(10_000),
+		haptik: newHaptikState(),
 	};
 	const handlers: Record<string, (request: RecordedRequest) => Reply | Promise<Reply>> = {
 		telspiel: telSpielSandbox(state.telspiel),
 		sobot: sobotStub(state.sobot),
 		hover: hoverStub(state.hover),
 		servicepattern: servicePatternStub(state.servicepattern),
+		haptik: haptikStub(state.haptik),
 	};
 	const faults: ArmedFault[] = [];
 	const log: Sandbox['log'] = [];
@@ -124,6 +128,30 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		// The sandbox's own: ServicePattern's agent writes in every open chat (benchmarks of the relay).
 		if (url.pathname === '/__sandbox/servicepattern/agent-message' && request.method === 'POST') {
 			return { body: { chats: agentWritesInEveryChat(state.servicepattern, String((request.json() as { msg?: unknown }).msg ?? '')) } };
+		}
+		// The sandbox's own: Haptik's Business Manager settings (the Bot API webhook URL; retries sped up for tests).
+		if (url.pathname === '/__sandbox/haptik/settings' && request.method === 'POST') {
+			const settings = request.json() as { botWebhookUrl?: string; retryScale?: number; answerWithinMs?: number };
+			if (settings.botWebhookUrl !== undefined) {
+				state.haptik.botWebhookUrl = settings.botWebhookUrl;
+				state.haptik.botWebhookDisabled = false;
+			}
+			if (settings.retryScale !== undefined) state.haptik.retryScale = settings.retryScale;
+			if (settings.answerWithinMs !== undefined) state.haptik.answerWithinMs = settings.answerWithinMs;
+			return { body: { botWebhookUrl: state.haptik.botWebhookUrl ?? null, retryScale: state.haptik.retryScale, answerWithinMs: state.haptik.answerWithinMs } };
+		}
+		// The sandbox's own: what Haptik holds and sent (users, conversations, hooks, webhook deliveries), for tests in other processes.
+		if (url.pathname === '/__sandbox/haptik/state') {
+			const haptik = state.haptik;
+			return {
+				body: {
+					users: [...haptik.users.values()],
+					conversations: Object.fromEntries(haptik.conversations),
+					hooks: Object.fromEntries(haptik.hooks),
+					botWebhookDisabled: haptik.botWebhookDisabled,
+					deliveries: haptik.deliveries,
+				},
+			};
 		}
 		const [, service] = url.pathname.split('/');
 		const handler = handlers[service];

@@ -60,6 +60,7 @@ function sandboxCredentials(credentialData, sandboxUrl) {
 		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi' },
 		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth' },
 		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi' },
+		{ id: 'sbxHaptik0000001', name: 'Sandbox Haptik', type: 'haptikApi' },
 	].map((credential) => ({ ...credential, data: data[credential.type] }));
 }
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { ICredentialType, IDataObject, INodeProperties, IWorkflowBase } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
+import { HaptikApi } from '../credentials/HaptikApi.credentials';
 import { HoverApi } from '../credentials/HoverApi.credentials';
 import { ServicePatternApi } from '../credentials/ServicePatternApi.credentials';
 import { SobotApi } from '../credentials/SobotApi.credentials';
@@ -30,9 +31,10 @@ const CREDENTIALS: Record<ServiceEntry['key'], ICredentialType> = {
 	sobot: new SobotApi(),
 	hover: new HoverApi(),
 	servicepattern: new ServicePatternApi(),
+	haptik: new HaptikApi(),
 };
 
-const SHOWN_HEADERS = ['authorization', 'api-key', 'token', 'organization-id', 'content-type', 'accept', 'user-agent'];
+const SHOWN_HEADERS = ['authorization', 'client-id', 'api-key', 'token', 'organization-id', 'content-type', 'accept', 'user-agent'];
 
 export interface Captured {
 	example: OperationExample;
@@ -84,6 +86,8 @@ export function masked(text: string, now = Date.now()): string {
 		.split(accounts.telspiel.apiKey).join('<api-key>')
 		.split(accounts.sobot.appKey).join('<app-key>')
 		.split(accounts.hover.password).join('<password>')
+		.split(accounts.haptik.token).join('<token>')
+		.split(accounts.haptik.webhookSecret).join('<webhook secret>')
 		.split(`appId="${accounts.servicePattern.appId}"`).join('appId="<app id>"')
 		.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '<JWT>')
 		.replace(/tok-\d+-[a-z0-9]+/g, '<token>')
@@ -93,6 +97,11 @@ export function masked(text: string, now = Date.now()): string {
 		.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?(Z|[+-]\d\d:\d\d)/g, (iso) =>
 			Math.abs(Date.parse(iso) - now) < DAY_MS ? new Date(FIXED_TIME).toISOString() : iso,
 		)
+		// Haptik's transcript times: "06/22/20 07:24:25 AM UTC".
+		.replace(/\b(\d\d)\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) (AM|PM) UTC\b/g, (stamp, month: string, day: string, year: string, hour: string, minute: string, second: string, half: string) => {
+			const at = Date.UTC(2000 + Number(year), Number(month) - 1, Number(day), (Number(hour) % 12) + (half === 'PM' ? 12 : 0), Number(minute), Number(second));
+			return Math.abs(at - now) < DAY_MS ? '11/23/26 10:00:00 AM UTC' : stamp;
+		})
 		// Message IDs: "<chat id>:<milliseconds><3-digit counter>".
 		.replace(/(?<=:)1\d{12}(?=\d{3}\b)/g, (digits) => (Math.abs(Number(digits) - now) < DAY_MS ? String(FIXED_TIME) : digits))
 		.replace(/\b1\d{9}(\d{3})?\b/g, (digits) => {
@@ -292,6 +301,7 @@ function testEnvironmentSection(entry: ServiceEntry): string {
 		sobot: `app ID \`${accounts.sobot.appId}\`, app secret \`${accounts.sobot.appKey}\`, region **Custom**`,
 		hover: `email \`${accounts.hover.email}\`, password \`${accounts.hover.password}\``,
 		servicepattern: `tenant URL \`${accounts.servicePattern.tenantUrl}\`, app ID \`${accounts.servicePattern.appId}\``,
+		haptik: `token \`${accounts.haptik.token}\`, client ID \`${accounts.haptik.clientId}\`, business ID \`${accounts.haptik.businessId}\`, webhook secret \`${accounts.haptik.webhookSecret}\`, team \`${accounts.haptik.team}\`, receivers \`${accounts.haptik.botReceiver}\` (the bot) and \`${accounts.haptik.agentToolReceiver}\` (the agent tool); both base URLs are the sandbox's`,
 	}[entry.key];
 	return [
 		'## Test environment\n',

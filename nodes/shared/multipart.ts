@@ -25,6 +25,8 @@ export interface MultipartFile {
 	contentType: string;
 	size: number;
 	content: Buffer | BinaryStream;
+	/** Text parts sent before the file, in this order. */
+	fields?: Record<string, string>;
 }
 
 /**
@@ -34,8 +36,11 @@ export interface MultipartFile {
 export function multipartBody(file: MultipartFile): { body: Buffer | BinaryStream; headers: Record<string, string> } {
 	const boundary = `----n8nFormBoundary${randomBytes(12).toString('hex')}`;
 	const fileName = file.fileName.replace(/["\r\n]/g, '_');
+	const textParts = Object.entries(file.fields ?? {})
+		.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/["\r\n]/g, '_')}"\r\n\r\n${value}\r\n`)
+		.join('');
 	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+		`${textParts}--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
 	);
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
 	const headers = {

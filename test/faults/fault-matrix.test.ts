@@ -27,7 +27,7 @@ const FAULTS: Array<{ fault: Fault; expected: RegExp; options?: Record<string, n
 	{ fault: 'unavailable', expected: /HTTP 503/, options: { retryAfterSeconds: 0 } },
 	// A sign-in or token fetch meets the fault first, and says so.
 	{ fault: 'malformedJson', expected: /not JSON|sign-in|token/ },
-	{ fault: 'htmlError', expected: /(telSpiel|Sobot|Hover|ServicePattern) answered with HTTP 502 and an HTML page|sign-in|token/ },
+	{ fault: 'htmlError', expected: /(telSpiel|Sobot|Hover|ServicePattern|Haptik) answered with HTTP 502 and an HTML page|sign-in|token/ },
 	{ fault: 'emptyBody', expected: /empty|no answer|Expected|not match|missing|required|sign-in|token/i },
 	// This one is about the answer's shape, not time: reading 50 MB, four lanes at once on a loaded CI machine,
 	// can take longer than a second, and a timeout would hide what the node says about the body.
@@ -126,11 +126,22 @@ const STATUS_OF = { serverError: 500, rateLimit: 429 } as const;
 // The long poll is never repeated: the contact center refuses a second poll while one is held.
 const NEVER_REPEATED = new Set(['servicepattern chat.getNewChatEvents']);
 
-/** What an operation needs in the sandbox before it can succeed: ServicePattern's chat (and a file). */
+/** The examples that make the sandbox ready for an operation: ServicePattern's chat (and a file), Haptik's user and their chat. */
+function setupFor(example: OperationExample): OperationExample[] {
+	if (example.service === 'servicepattern' && !['checkAvailability', 'getExpectedParameters', 'requestChat', 'getVersion'].includes(example.operation)) {
+		return EXAMPLES.filter((e) => e.service === 'servicepattern' && (e.operation === 'requestChat' || (example.operation === 'getFile' && e.operation === 'uploadFile')));
+	}
+	if (example.service === 'haptik' && example.operation !== 'createOrUpdate') {
+		// The user exists, and has asked the bot for a person: the chat is with the agent tool.
+		return EXAMPLES.filter((e) => e.service === 'haptik' && (e.operation === 'createOrUpdate' || (e.resource === 'message' && e.operation === 'send' && example.operation !== 'send')));
+	}
+	return [];
+}
+
+/** What an operation needs in the sandbox before it can succeed. */
 async function prepare(lane: Lane) {
 	const { example, sandbox } = lane;
-	if (example.service !== 'servicepattern' || ['checkAvailability', 'getExpectedParameters', 'requestChat', 'getVersion'].includes(example.operation)) return;
-	const setup = EXAMPLES.filter((e) => e.service === 'servicepattern' && (e.operation === 'requestChat' || (example.operation === 'getFile' && e.operation === 'uploadFile')));
+	const setup = setupFor(example);
 	for (const step of setup) {
 		const result = await runLane({ example: step, sandbox }, 1);
 		if (result.output[0]?.json.error) throw new Error(`Preparing ${name(example)}: ${String(result.output[0].json.error)}`);
@@ -178,6 +189,8 @@ describe('secrets', () => {
 			accounts.telspiel.apiKey,
 			accounts.sobot.appKey,
 			accounts.hover.password,
+			accounts.haptik.token,
+			accounts.haptik.webhookSecret,
 			...lanes.flatMap((lane) => lane.sandbox.state.sobot.tokensIssued),
 			...lanes.flatMap((lane) => lane.sandbox.state.hover.tokens),
 		];

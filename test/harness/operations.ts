@@ -6,6 +6,7 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
+import { haptikActions } from '../../nodes/Haptik/actions';
 import { hoverActions } from '../../nodes/Hover/actions';
 import { servicePatternActions } from '../../nodes/ServicePattern/actions';
 import { sobotActions } from '../../nodes/Sobot/actions';
@@ -14,12 +15,13 @@ import type { Operation, ServiceActions } from '../../nodes/shared/operation';
 import type { Service } from '../../nodes/shared/service';
 import { credentialData } from '../../sandbox/accounts';
 import type { Sandbox } from '../../sandbox/main';
+import { haptikUserOf } from '../../sandbox/haptik';
 import { AGENT } from '../../sandbox/servicepattern';
 import { PACKAGE_NAME } from './package';
 
 export interface ServiceEntry {
 	/** Key used in docs file names and the sandbox prefix. */
-	key: 'telspiel' | 'sobot' | 'hover' | 'servicepattern';
+	key: 'telspiel' | 'sobot' | 'hover' | 'servicepattern' | 'haptik';
 	title: string;
 	nodeType: string;
 	/** The node's resources and operations. */
@@ -43,6 +45,7 @@ export const SERVICES: ServiceEntry[] = [
 	entry('sobot', 'Sobot', 'sobot', sobotActions as never, '/api/get_token'),
 	entry('hover', 'Hover', 'hover', hoverActions as never, '/api/authenticate'),
 	entry('servicepattern', 'ServicePattern', 'servicePattern', servicePatternActions as never),
+	entry('haptik', 'Haptik', 'haptik', haptikActions as never),
 ];
 
 export interface OperationExample {
@@ -63,6 +66,8 @@ const sp = (resource: string, operation: string, parameters: IDataObject = {}): 
 	parameters: { conversation: 'key', conversationKey: 'whatsapp:+15550001', ...parameters },
 });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+/** Haptik's own IDs of the example user, as the sandbox derives them from the auth ID. */
+const HAPTIK_EXAMPLE_USER = haptikUserOf('customer-1042');
 
 export const EXAMPLES: OperationExample[] = [
 	{ service: 'telspiel', resource: 'call', operation: 'clickToCall', parameters: { agentPhone: '9000000001', customerPhone: '13800000001', campaignName: 'VIP desk' } },
@@ -130,6 +135,17 @@ export const EXAMPLES: OperationExample[] = [
 	{ ...sp('chat', 'getVersion'), apiVersion: 'v2' },
 	sp('chat', 'disconnect'),
 	sp('chat', 'endChat'),
+
+	// The sandbox's Haptik user asks for a person, so the chat is with the agent tool for its operations.
+	{ service: 'haptik', resource: 'user', operation: 'createOrUpdate', parameters: { authId: 'customer-1042', additionalFields: { name: 'Asha', mobileNo: '13800000001', customData: '{"city": "Bengaluru"}' } } },
+	{ service: 'haptik', resource: 'message', operation: 'send', parameters: { authId: 'customer-1042', text: 'I want to talk to a human' } },
+	{ service: 'haptik', resource: 'message', operation: 'sendFile', parameters: { authId: 'customer-1042', binaryProperty: 'data', options: { caption: 'My receipt' } }, file: { content: Buffer.from('%PDF-1.4 receipt 1042\n'), fileName: 'receipt-1042.pdf', mimeType: 'application/pdf' } },
+	{ service: 'haptik', resource: 'chat', operation: 'getTranscript', parameters: { userName: HAPTIK_EXAMPLE_USER.userName, conversationNo: 1, options: { limit: 20 } } },
+	{ service: 'haptik', resource: 'agentTool', operation: 'getUser', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, details: 'name, mobile_no' } },
+	{ service: 'haptik', resource: 'agentTool', operation: 'sendEvent', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, event: 'assigned', metadata: 'Ana' } },
+	{ service: 'haptik', resource: 'agentTool', operation: 'sendMessage', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, text: 'Hi, I am Ana from support', sender: 'aeu' } },
+	{ service: 'haptik', resource: 'agentTool', operation: 'handBack', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, botReceiver: 'iva', agentToolReceiver: 'message_delivery_contact_center' } },
+	{ service: 'haptik', resource: 'chat', operation: 'moveToAgent', parameters: { userName: HAPTIK_EXAMPLE_USER.userName, teamName: 'Support', options: { receiver: 'message_delivery_contact_center', countdown: 5 } } },
 ];
 
 /** A sandbox request path (as the sandbox logs it) that signs in or fetches a token. */

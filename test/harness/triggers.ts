@@ -23,7 +23,7 @@ export interface TriggerHarness {
 	/** Runs a webhook lifecycle method (checkExists, create, delete) as n8n does on activation. */
 	lifecycle(method: 'checkExists' | 'create' | 'delete'): Promise<boolean>;
 	/** Delivers a request to the trigger's webhook; returns what it answered and the items it started with. */
-	deliver(body: unknown, headers?: Record<string, string | string[] | undefined>): Promise<{ status?: number; json?: unknown; started?: INodeExecutionData[]; response: IDataObject }>;
+	deliver(body: unknown, headers?: Record<string, string | string[] | undefined>, raw?: Buffer): Promise<{ status?: number; json?: unknown; started?: INodeExecutionData[]; response: IDataObject }>;
 	webhookUrl: string;
 }
 
@@ -33,6 +33,7 @@ async function activeWorkflow(
 	nodeName: string,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	staticData: IDataObject,
+	webhookBaseUrl?: string,
 ) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const workflow = new Workflow({
@@ -46,7 +47,10 @@ async function activeWorkflow(
 	});
 	const node = workflow.getNode(nodeName)!;
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	const additionalData = baseAdditionalData({ credentialsHelper: new TestCredentialsHelper(credentialTypes, structuredClone(credentials)) });
+	const additionalData = baseAdditionalData({
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, structuredClone(credentials)),
+		...(webhookBaseUrl ? { webhookBaseUrl } : {}),
+	});
 	return { workflow, node, nodeType, additionalData };
 }
 
@@ -55,9 +59,14 @@ export async function triggerHarness(
 	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>,
 	nodeName: string,
 	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	options: {
+		/** The workflow's static data as n8n's database holds it (shared by every n8n process). */
+		staticData?: IDataObject;
+		/** Where n8n serves production webhooks (`<url>/<webhook id>/<path>`): what the node registers with the service. */
+		webhookBaseUrl?: string;
+	} = {},
 ): Promise<TriggerHarness> {
-	const staticData: IDataObject = {};
-	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, staticData);
+	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, options.staticData ?? {}, options.webhookBaseUrl);
 	const [webhookDescription] = nodeType.description.webhooks!;
 	const webhookData = {
 		httpMethod: 'POST',
@@ -75,7 +84,7 @@ export async function triggerHarness(
 			const methods = nodeType.webhookMethods!.default as Record<string, (this: IHookFunctions) => Promise<boolean>>;
 			return await methods[method].call(hooks());
 		},
-		async deliver(body, headers = {}) {
+		async deliver(body, headers = {}, raw = Buffer.from(JSON.stringify(body))) {
 			const response: IDataObject = {};
 			const res = {
 				status(code: number) {
@@ -96,7 +105,8 @@ export async function triggerHarness(
 			};
 			const data = {
 				...additionalData,
-				httpRequest: { body, headers: { 'content-type': 'application/json', ...headers }, query: {}, params: {} },
+				// n8n keeps the request's bytes as rawBody, for signatures over them.
+				httpRequest: { body, rawBody: raw, headers: { 'content-type': 'application/json', ...headers }, query: {}, params: {} },
 				httpResponse: res,
 			} as unknown as IWorkflowExecuteAdditionalData;
 			const context = new WebhookContext(workflow, node, data, 'trigger', webhookData, [], null);
@@ -200,7 +210,7 @@ export async function productionWebhook(harness: TriggerHarness, path: string, a
 		if (!active() || request.method !== 'POST' || request.path !== `/webhook/${path}`) {
 			return { status: 404, body: { message: `The requested webhook "POST ${path}" is not registered.` } };
 		}
-		const answer = await harness.deliver(request.json(), request.headers);
+		const answer = await harness.deliver(request.json(), request.headers, request.raw);
 		return { status: answer.status ?? 200, body: answer.json };
 	});
 }

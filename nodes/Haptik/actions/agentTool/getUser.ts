@@ -1,0 +1,46 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod/v4';
+
+import { nonEmptyString, optionalString } from '../../../shared/fields';
+import { defineOperation } from '../../../shared/operation';
+import type { HaptikClient } from '../../client';
+import { agentToolUser } from '../../schemas';
+import { agentToolUserIdProperty } from '../fields';
+
+const properties: INodeProperties[] = [
+	agentToolUserIdProperty,
+	{
+		displayName: 'Details',
+		name: 'details',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. name, mobile_no, email',
+		description: 'Which details to read, separated by commas; empty reads every detail Haptik offers for the user',
+	},
+];
+
+export const getUser = defineOperation({
+	resource: 'agentTool',
+	value: 'getUser',
+	name: 'Get User',
+	description: 'Read who the user is (name, mobile number, custom data) before an agent answers',
+	action: 'Get a user',
+	properties,
+	input: z.object({
+		userId: nonEmptyString,
+		details: optionalString.transform((value) => (value ? value.split(',').map((key) => key.trim()).filter(Boolean) : undefined)),
+	}),
+	output: agentToolUser,
+	sideEffects: false,
+	run: async (client: HaptikClient, input) => {
+		const user = await client.agentToolUser(input.userId, input.details);
+		const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
+		return {
+			userId: text(user.user_id) ?? input.userId,
+			userName: text(user.user_name),
+			thirdPartyUserId: text(user.third_party_user_id),
+			devicePlatform: typeof user.device_platform === 'number' ? user.device_platform : null,
+			details: user.details,
+		};
+	},
+});

@@ -1,0 +1,347 @@
+import { createHash, createHmac } from 'node:crypto';
+
+import type { RecordedRequest, Reply } from './http';
+
+/**
+ * Haptik's Bot as an API, its integration APIs and the external agent tool APIs (TRACT), as
+ * ../shared/api/haptik.md reads Haptik's docs (sections cited per route), with a bot that answers,
+ * hands a chat over when the user asks for a person, and webhooks signed and retried as documented.
+ */
+
+export const HAPTIK_TOKEN = 'sandbox-haptik-token-0001';
+export const HAPTIK_CLIENT_ID = 'sandbox-client-0001';
+export const HAPTIK_BUSINESS_ID = 343;
+export const HAPTIK_WEBHOOK_SECRET = 'sandbox-haptik-secret-0001';
+export const HAPTIK_TEAM = 'Support';
+/** Receiver IDs of thread control (sheet §3.6): the bot, and the contact center as an external agent tool. */
+export const HAPTIK_BOT_RECEIVER = 'iva';
+export const HAPTIK_AGENT_TOOL_RECEIVER = 'message_delivery_contact_center';
+
+/** Haptik's retry schedule after a failed delivery, in seconds (sheet §2.5). */
+export const RETRY_SCHEDULE_S = [5, 25, 125, 625, 1410, 1410];
+
+interface HaptikUser {
+	auth_id: string;
+	user_id: string;
+	user_name: string;
+	name?: string;
+	email?: string;
+	mobile_no?: string;
+	language_code?: string;
+	custom_data?: Record<string, unknown>;
+}
+
+interface Conversation {
+	number: number;
+	/** Who answers the user: the bot, Haptik's own agents, or the external agent tool. */
+	holder: 'bot' | 'haptikAgents' | 'agentTool';
+	messages: Array<{ message_id: number; sender: string; text: string; timestamp: string }>;
+}
+
+export interface Delivery {
+	url: string;
+	body: unknown;
+	attempts: Array<{ at: number; status: number | 'timeout' | 'unreachable' }>;
+	delivered: boolean;
+}
+
+export interface HaptikState {
+	users: Map<string, HaptikUser>;
+	conversations: Map<string, Conversation>;
+	/** The Bot API webhook URL (set in Business Manager; here by the sandbox's control route). */
+	botWebhookUrl?: string;
+	botWebhookDisabled: boolean;
+	/** Agent tool hooks by "category/subcategory" (registered with /tract/hooks/register/). */
+	hooks: Map<string, string>;
+	deliveries: Delivery[];
+	/** Scales the retry schedule (tests use a small fraction of an hour). */
+	retryScale: number;
+	/** How long Haptik waits for a 2xx (5 s, sheet §2.5). */
+	answerWithinMs: number;
+	nextMessageId: number;
+	files: Array<{ auth_id: string; fileName: string; size: number; message_type: number }>;
+}
+
+export function newHaptikState(): HaptikState {
+	return { users: new Map(), conversations: new Map(), botWebhookDisabled: false, hooks: new Map(), deliveries: [], retryScale: 1, answerWithinMs: 5000, nextMessageId: 1_411_200_492, files: [] };
+}
+
+const userIdOf = (authId: string) => createHash('sha1').update(`user:${authId}`).digest('hex').slice(0, 19);
+const userNameOf = (authId: string) => createHash('sha1').update(`name:${authId}`).digest('hex').slice(0, 16);
+/** Haptik's user ID and user name for an auth ID, as this sandbox makes them (stable, so examples can name them). */
+export const haptikUserOf = (authId: string) => ({ userId: userIdOf(authId), userName: userNameOf(authId) });
+const now = () => new Date().toISOString();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+/** Posts to a webhook as Haptik does: signed, 5 s to answer with a 2xx, then the retry schedule (sheet §2.5). */
+function deliver(state: HaptikState, url: string, body: unknown, onGiveUp?: () => void): Delivery {
+	const raw = JSON.stringify(body);
+	const delivery: Delivery = { url, body, attempts: [], delivered: false };
+	state.deliveries.push(delivery);
+	void (async () => {
+		for (let attempt = 0; attempt <= RETRY_SCHEDULE_S.length; attempt++) {
+			if (attempt > 0) await sleep(RETRY_SCHEDULE_S[attempt - 1] * 1000 * state.retryScale);
+			let status: Delivery['attempts'][number]['status'];
+			try {
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-hub-signature': `sha1=${createHmac('sha1', HAPTIK_WEBHOOK_SECRET).update(raw).digest('hex')}` },
+					body: raw,
+					signal: AbortSignal.timeout(state.answerWithinMs),
+				});
+				status = response.status;
+				await response.arrayBuffer();
+			} catch (error) {
+				status = (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
+			}
+			delivery.attempts.push({ at: Date.now(), status });
+			if (typeof status === 'number' && status >= 200 && status < 300) {
+				delivery.delivered = true;
+				return;
+			}
+		}
+		onGiveUp?.();
+	})();
+	return delivery;
+}
+
+export function haptikStub(state: HaptikState) {
+	const conversationOf = (userId: string) => {
+		let conversation = state.conversations.get(userId);
+		if (!conversation) state.conversations.set(userId, (conversation = { number: 1, holder: 'bot', messages: [] }));
+		return conversation;
+	};
+	const userById = (userId: unknown) => [...state.users.values()].find((user) => user.user_id === userId);
+	const record = (user: HaptikUser, sender: string, text: string) => {
+		const message = { message_id: state.nextMessageId++, sender, text, timestamp: now() };
+		conversationOf(user.user_id).messages.push(message);
+		return message;
+	};
+
+	/** The bot (or a Haptik agent) answers on the Bot API webhook: payload fields of sheet §2.5. */
+	const botSays = (user: HaptikUser, text: string, eventName = 'message', extra: Record<string, unknown> = {}) => {
+		const message = record(user, 'bot', text);
+		if (!state.botWebhookUrl || state.botWebhookDisabled) return;
+		deliver(
+			state,
+			state.botWebhookUrl,
+			{
+				version: '1.0',
+				timestamp: message.timestamp,
+				user: { auth_id: user.auth_id, user_id: user.user_id, user_name: user.user_name, device_platform: 13, device_platform_name: 'Webhook' },
+				business_id: HAPTIK_BUSINESS_ID,
+				business_name: 'Sandbox Channel',
+				event_name: eventName,
+				agent: { id: 1, name: 'gogo', profile_image: null, is_automated: true, email: null },
+				message: { id: message.message_id, body: { text, type: 'TEXT', data: { quick_replies: text.includes('agent') ? [] : [{ actionable_text: 'Talk to an agent', type: 'TEXT_ONLY', is_default: 0, payload: { message: 'Talk to an agent', gogo_message: '' } }] } } },
+				...extra,
+			},
+			// After the last retry Haptik disables the webhook (sheet §2.5).
+			() => (state.botWebhookDisabled = true),
+		);
+	};
+
+	/** Haptik tells the agent tool, on the hook registered for it (sheet §3.3); unregistered: nothing. */
+	const hook = (category: string, subcategory: string, body: Record<string, unknown>) => {
+		const url = state.hooks.get(`${category}/${subcategory}`);
+		if (url) deliver(state, url, body);
+	};
+	const handOver = (user: HaptikUser) => {
+		const conversation = conversationOf(user.user_id);
+		conversation.holder = 'agentTool';
+		hook('collection_state', 'incomplete', { conversation_number: String(conversation.number), user_id: user.user_id, category: 'collection_state', subcategory: 'incomplete', metadata: '' });
+	};
+	const backToBot = (user: HaptikUser) => {
+		const conversation = conversationOf(user.user_id);
+		// Passing to the bot completes the conversation: the next message starts a new one (sheet §3.6).
+		conversation.holder = 'bot';
+		conversation.number++;
+		hook('collection_state', 'bot', { conversation_number: String(conversation.number), user_id: user.user_id, category: 'collection_state', subcategory: 'bot', metadata: '' });
+	};
+
+	return (request: RecordedRequest): Reply => {
+		const url = new URL(request.path, 'http://x');
+		const path = url.pathname;
+		// Bearer token and client-id on every call; 401 with this body otherwise (sheet §1).
+		if (request.headers.authorization !== `Bearer ${HAPTIK_TOKEN}` || request.headers['client-id'] !== HAPTIK_CLIENT_ID) {
+			return { status: 401, body: { error_message: 'invalid authorization details' } };
+		}
+		const json = () => (request.headers['content-type']?.startsWith('application/json') ? (request.json() as Record<string, unknown>) : {});
+
+		// Create or update a user: POST (or PUT) /v1.0/user/, auth_id required (sheet §2.1); POST on a known auth_id updates it (sheet §2.1, inferred).
+		if (path === '/v1.0/user/' && (request.method === 'POST' || request.method === 'PUT')) {
+			const body = json();
+			// The answer to a missing auth_id is not documented: a guess.
+			if (typeof body.auth_id !== 'string' || !body.auth_id) return { status: 400, body: { error_message: 'auth_id missing in the request' } };
+			// custom_data must be flat (sheet §2.1); how Haptik refuses a nested one is a guess.
+			if (body.custom_data && Object.values(body.custom_data as object).some((value) => value && typeof value === 'object')) {
+				return { status: 400, body: { error_message: 'custom_data must be a flat JSON object' } };
+			}
+			const known = state.users.get(body.auth_id);
+			const user: HaptikUser = { ...(known ?? { auth_id: body.auth_id, user_id: userIdOf(body.auth_id), user_name: userNameOf(body.auth_id) }) };
+			for (const key of ['name', 'email', 'mobile_no', 'language_code', 'custom_data'] as const) if (body[key] !== undefined) (user as unknown as Record<string, unknown>)[key] = body[key];
+			state.users.set(user.auth_id, user);
+			return { body: { auth_id: user.auth_id, mobile_no: user.mobile_no ?? null, email: user.email ?? null, name: user.name ?? null } };
+		}
+
+		// A user's message: POST /v1.0/log_message_from_user/ (sheet §2.2); 403 for an unknown user; the reply goes to the webhook.
+		if (path === '/v1.0/log_message_from_user/' && request.method === 'POST') {
+			const body = json() as { user?: { auth_id?: string }; message_body?: unknown; business_id?: unknown; message_type?: unknown };
+			const user = state.users.get(String(body.user?.auth_id));
+			if (!user) return { status: 403, body: { error_message: 'user is not registered' } };
+			// How missing fields are refused is not documented: a guess.
+			if (typeof body.message_body !== 'string' || body.business_id === undefined) return { status: 400, body: { error_message: 'message_body and business_id are required' } };
+			if (Number(body.business_id) !== HAPTIK_BUSINESS_ID) return { status: 400, body: { error_message: 'invalid business_id provided' } };
+			const message = record(user, 'user', body.message_body);
+			const conversation = conversationOf(user.user_id);
+			if (conversation.holder === 'agentTool') {
+				// In a chat the agent tool holds, the user's messages go to its message hook (sheet §3.3).
+				hook('message', 'receive', { user_id: user.user_id, message_id: message.message_id, conversation_number: String(conversation.number), message_body: JSON.stringify({ text: body.message_body, type: 'TEXT', data: {} }), sender: 'ceu', timestamp: message.timestamp });
+			} else if (conversation.holder === 'bot') {
+				// The sandbox's bot (a guess at a typical one): asked for a person, it hands over to the agent tool; else it echoes.
+				if (/\b(human|agent|person)\b/i.test(body.message_body)) {
+					setImmediate(() => {
+						botSays(user, 'Connecting you to an agent…');
+						handOver(user);
+					});
+				} else setImmediate(() => botSays(user, `You said: ${body.message_body as string}`));
+			}
+			return { body: { message_id: message.message_id, message_body: body.message_body, created_at: message.timestamp, message_type: Number(body.message_type ?? 0) } };
+		}
+
+		// A user's file: multipart POST /v1.0/log_file_from_user/, 10 MB at most, images and documents (sheet §2.3).
+		if (path === '/v1.0/log_file_from_user/' && request.method === 'POST') {
+			const contentType = String(request.headers['content-type'] ?? '');
+			const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
+			if (!boundary) return { status: 400, body: { error_message: 'expected multipart/form-data' } };
+			const parts = request.raw.toString('latin1').split(`--${boundary}`).slice(1, -1);
+			const fields: Record<string, string> = {};
+			let file: { name: string; size: number } | undefined;
+			for (const part of parts) {
+				const [head, ...rest] = part.split('\r\n\r\n');
+				const content = rest.join('\r\n\r\n').replace(/\r\n$/, '');
+				const name = /name="([^"]+)"/.exec(head)?.[1] ?? '';
+				const fileName = /filename="([^"]*)"/.exec(head)?.[1];
+				if (fileName !== undefined) file = { name: fileName, size: Buffer.byteLength(content, 'latin1') };
+				else fields[name] = content;
+			}
+			const user = state.users.get(fields.auth_id);
+			if (!user) return { status: 403, body: { error_message: 'user is not registered' } };
+			// How a file that is missing, too big or of another kind is refused is not documented: a guess.
+			if (!file) return { status: 400, body: { error_message: 'file missing in the request' } };
+			if (file.size > 10 * 1024 * 1024) return { status: 400, body: { error_message: 'file size exceeds 10 MB' } };
+			const messageType = Number(fields.message_type);
+			if (messageType !== 1 && messageType !== 52) return { status: 400, body: { error_message: 'invalid message_type' } };
+			const message = record(user, 'user', fields.message_body ?? file.name);
+			state.files.push({ auth_id: user.auth_id, fileName: file.name, size: file.size, message_type: messageType });
+			return {
+				body: { message_id: message.message_id, message_body: fields.message_body ?? '', created_at: message.timestamp, message_type: messageType, file_url: `https://files.example.com/haptik/${message.message_id}/${encodeURIComponent(file.name)}` },
+			};
+		}
+
+		// Move a chat to an agent team: send_chat_to_agent v2.0 and its v1.0 errors (sheet §4.1); an unknown user name: "invalid user_name".
+		if (/^\/integration\/external\/v[12]\.0\/send_chat_to_agent\/$/.test(path) && request.method === 'POST') {
+			const body = json();
+			for (const field of ['user_name', 'business_id', 'team_name']) if (body[field] === undefined || body[field] === '') return { status: 400, body: { error_message: `${field} missing in the request` } };
+			const user = [...state.users.values()].find((u) => u.user_name === body.user_name);
+			if (!user) return { status: 400, body: { error_message: 'invalid user_name' } };
+			if (Number(body.business_id) !== HAPTIK_BUSINESS_ID) return { status: 400, body: { error_message: 'invalid business_id provided' } };
+			if (body.team_name !== HAPTIK_TEAM) return { status: 400, body: { error_message: 'invalid team_name provided' } };
+			if (!conversationOf(user.user_id).messages.some((m) => m.sender === 'user')) return { status: 400, body: { error_message: 'user has not sent a message' } };
+			// The receiver names an external agent tool or Haptik's own ("athena", sheet §4.1, inferred).
+			if (body.receiver === HAPTIK_AGENT_TOOL_RECEIVER) handOver(user);
+			else {
+				conversationOf(user.user_id).holder = 'haptikAgents';
+				setImmediate(() => botSays(user, 'An agent has joined', 'chat_pinned', {}));
+			}
+			return { body: { success: true } };
+		}
+
+		// Transcript: get_chat_history v2.0 by user_name and business_id, JSON form (sheet §4.2).
+		if (path === '/integration/external/v2.0/get_chat_history/' && request.method === 'GET') {
+			const query = url.searchParams;
+			if (!query.get('user_name') || !query.get('business_id') || !query.get('conversation_no')) return { status: 400, body: { error_message: 'Argument group validation: no valid group.' } };
+			if (!/^\d+$/.test(query.get('business_id')!)) return { status: 400, body: { error_message: 'Invalid business_id' } };
+			const user = [...state.users.values()].find((u) => u.user_name === query.get('user_name'));
+			const conversation = user && state.conversations.get(user.user_id);
+			if (!user || !conversation || Number(query.get('business_id')) !== HAPTIK_BUSINESS_ID) {
+				return { status: 400, body: { error_message: 'Either the user has not sent a message yet, or the provided user_name-business_id pair is invalid' } };
+			}
+			const limit = Number(query.get('limit') ?? 1000);
+			const stamp = (iso: string) => new Date(iso).toLocaleString('en-US', { timeZone: 'UTC', year: '2-digit', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: true }).replace(',', '') + ' UTC';
+			return { body: { chat_json: conversation.messages.slice(-limit).map((m) => ({ text: m.text, sender: m.sender, message_id: m.message_id, timestamp: stamp(m.timestamp) })) } };
+		}
+
+		// The agent tool APIs (TRACT, sheet §3.2–3.4) answer `{ error }` on a failure; the status then is not documented: 400 is a guess.
+		const tractError = (error: string): Reply => ({ status: 400, body: { error } });
+		// Register a hook: one URL per category and subcategory (sheet §3.2).
+		if (path === '/tract/hooks/register/' && request.method === 'POST') {
+			const body = json();
+			if (!body.category || !body.subcategory || typeof body.url !== 'string') return tractError('category, subcategory and url are required');
+			state.hooks.set(`${String(body.category)}/${String(body.subcategory)}`, body.url);
+			return { body: {} };
+		}
+		// List hooks: the listing's shape is not documented (sheet §3.2): `{ hooks: [...] }` is a guess.
+		if (path === '/tract/hooks/list/' && request.method === 'GET') {
+			return { body: { hooks: [...state.hooks].map(([key, hookUrl]) => ({ category: key.split('/')[0], subcategory: key.split('/')[1], url: hookUrl })) } };
+		}
+		// Send a message to the user as the agent tool (sheet §3.4): message_body is serialized HSL.
+		if (path === '/tract/message/send/' && request.method === 'POST') {
+			const body = json();
+			const user = userById(body.user_id);
+			if (!user) return tractError('user not found');
+			let text: string;
+			try {
+				text = String((JSON.parse(String(body.message_body)) as { text?: unknown }).text ?? '');
+			} catch {
+				return tractError('message_body must be serialized HSL');
+			}
+			if (!['aeu', 'ect'].includes(String(body.sender))) return tractError('invalid sender');
+			if (conversationOf(user.user_id).holder !== 'agentTool') return tractError('the agent tool does not hold this conversation');
+			record(user, String(body.sender), text);
+			return { body: {} };
+		}
+		// Send an event (sheet §3.4): those the agent tool may raise (sheet §3.5); complete returns the chat to the bot.
+		if (path === '/tract/events/send' && request.method === 'POST') {
+			const body = json();
+			const user = userById(body.user_id);
+			if (!user) return tractError('user not found');
+			const event = `${String(body.category)}/${String(body.subcategory)}`;
+			if (!['message/allocated', 'message/user_timeout', 'collection_state/complete'].includes(event)) return tractError(`the agent tool cannot raise ${event}`);
+			if (event === 'collection_state/complete') {
+				const conversation = conversationOf(user.user_id);
+				conversation.holder = 'bot';
+				conversation.number++;
+			}
+			return { body: {} };
+		}
+		// Get user and get user details (sheet §3.4).
+		if (path === '/tract/user/' && request.method === 'POST') {
+			const user = userById(json().user_id);
+			if (!user) return tractError('user not found');
+			return { body: { user_id: user.user_id, third_party_user_id: user.auth_id, user_name: user.user_name, device_platform: 13, details_available: ['name', 'mobile_no', 'email', ...Object.keys(user.custom_data ?? {})] } };
+		}
+		// Get user details: the details named, from those the user has (sheet §3.4).
+		if (path === '/tract/user/details/' && request.method === 'POST') {
+			const body = json();
+			const user = userById(body.user_id);
+			if (!user) return tractError('user not found');
+			const all: Record<string, unknown> = { name: user.name, mobile_no: user.mobile_no, email: user.email, ...user.custom_data };
+			const wanted = Array.isArray(body.details_requested) ? (body.details_requested as string[]) : [];
+			return { body: { user_id: user.user_id, details: Object.fromEntries(wanted.filter((key) => all[key] !== undefined).map((key) => [key, all[key]])) } };
+		}
+		// Thread control: an agent tool may only pass, to a primary or the default receiver (sheet §3.6).
+		if (path === '/tract/thread_control/request' && request.method === 'POST') {
+			const body = json();
+			const user = userById(body.user_id);
+			if (!user) return tractError('user not found');
+			if (body.type !== 'pass') return { body: { success: false, reason: { message: `${String(body.type)} is not allowed for an external agent tool` } } };
+			if (body.requester !== HAPTIK_AGENT_TOOL_RECEIVER || conversationOf(user.user_id).holder !== 'agentTool') return { body: { success: false, reason: { message: 'only the active receiver may pass' } } };
+			if (body.receiver !== HAPTIK_BOT_RECEIVER) return { body: { success: false, reason: { message: `unknown receiver ${String(body.receiver)}` } } };
+			backToBot(user);
+			return { body: { success: true } };
+		}
+		// Any other path: a 404 with Haptik's error key (a guess).
+		return { status: 404, body: { error_message: 'not found' } };
+	};
+}
