@@ -371,11 +371,12 @@ export function servicePage(entry: ServiceEntry, captured: Captured[]): string {
 
 // ---- the bot-facing endpoint (examples/bot-callback-api.json) -----------------------------------
 
-const BOT_CASES: Array<{ title: string; body: IDataObject; fault?: string }> = [
+const BOT_CASES: Array<{ title: string; body: IDataObject; fault?: { service: string; fault: string; count: number } }> = [
 	{ title: 'Success: a known customer', body: { mobileNo: '13800000001' } },
 	{ title: 'ERR001: no valid mobile number', body: { mobile: '13800000001' } },
 	{ title: 'ERR002: no customer has the number', body: { mobileNo: '13899999999' } },
-	{ title: 'ERR003: the call could not be placed (telSpiel answered 500)', body: { mobileNo: '13800000002' }, fault: 'serverError' },
+	{ title: 'ERR003: the call could not be placed (telSpiel answered 500)', body: { mobileNo: '13800000002' }, fault: { service: 'telspiel', fault: 'serverError', count: 1 } },
+	{ title: 'ERR004: the customer could not be looked up (Sobot answered 500, three times)', body: { mobileNo: '13800000001' }, fault: { service: 'sobot', fault: 'serverError', count: 3 } },
 ];
 
 /** One row per Respond to Webhook node: its status, the envelope's code and message, and the node's name. */
@@ -400,7 +401,7 @@ export async function botApiPage(): Promise<string> {
 	const examples: string[] = [];
 	try {
 		for (const scenario of BOT_CASES) {
-			if (scenario.fault) await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ service: 'telspiel', fault: scenario.fault, count: 1 }) });
+			if (scenario.fault) await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ ...scenario.fault, retryAfterSeconds: 0 }) });
 			const result = await runWorkflow(workflow, {
 				mode: 'trigger',
 				input: [{ json: { headers: { [accounts.botApi.header]: accounts.botApi.key }, params: {}, query: {}, body: scenario.body } }],
@@ -435,10 +436,13 @@ export async function botApiPage(): Promise<string> {
 		'| 5 | Request body | `{ "mobileNo": "13800000001" }`: `mobileNo` mandatory, 6 to 15 digits, an optional leading `+`; spaces, dashes and brackets are ignored |',
 		'| 6 | Success response | `200 { "status": "success", "status_code": "SUCC001", "message": "Request Successful", "data": { "customer": "<name>", "desk": "VIP desk" \\| "callback queue" } }` |',
 		'| 7 | Error response | `{ "status": "error", "status_code": "ERR00x", "message": "<what went wrong>" }` |',
-		`| 8 | Keys | \`${accounts.botApi.header}\`: held in the n8n credential (type Header Auth) of the Webhook node |`,
-		'| 9 | Authentication steps | send the key in the `api-key` header on every request; there is no token |',
-		'| 10 | Test environment | `npm start`: n8n on http://localhost:5678 with this workflow imported (publish it), the sandbox behind it |',
-		`| 11 | Test accounts | key \`${accounts.botApi.key}\`; mobile numbers \`13800000001\` (Asha, VIP), \`13800000002\` (Ben), any other number is unknown |`,
+		'| 8 | Partner Code | none: the API knows its caller by the `api-key` alone. If Haptik files the key under a partner (Admin Tools → Partner List), write its code here: `{partnercode}` |',
+		`| 9 | Keys | \`${accounts.botApi.header}\` (a header): held in the n8n credential (type Header Auth) of the Webhook node; no consumer key, secret, user ID or callback URL |`,
+		'| 10 | HTTP Status Codes | see [Status codes](#status-codes): `SUCC001` Request Successful, `ERR001`–`ERR004` |',
+		'| 11 | Authentication steps | send the key in the `api-key` header on every request; there is no token and no sign-in |',
+		'| 12 | Staging / test environment | see [Staging](#staging): `npm start` (n8n on http://localhost:5678 with this workflow, the sandbox behind it), or a second published copy of the workflow on its own path |',
+		`| 13 | Test accounts | key \`${accounts.botApi.key}\`; mobile numbers \`13800000001\` (Asha, VIP), \`13800000002\` (Ben), any other number is unknown |`,
+		'| 14 | Technical SPOC | see [Contact (SPOC)](#contact-spoc) |',
 		'',
 		'## Status codes\n',
 		'| HTTP status | status_code | message | the workflow\'s answer |',
@@ -446,6 +450,38 @@ export async function botApiPage(): Promise<string> {
 		...statusRows(workflow),
 		'| 403 | (n8n) | Authorization data is wrong! | the `api-key` header is missing or wrong (answered by n8n\'s Webhook node, outside the envelope) |',
 		'',
+		'Every failure inside the workflow answers in the envelope, with the reason: a missing number (`ERR001`), an unknown',
+		"customer (`ERR002`), telSpiel failing (`ERR003`), Sobot failing (`ERR004`, after the node's own retries of the",
+		"lookup). Only the Webhook node's own refusals (a wrong key, an address outside the allow-list: 403) come from n8n",
+		'before the workflow runs.',
+		'',
+		'## Exposing it to Haptik\n',
+		'Haptik calls the endpoint from its own servers, so it must be reachable from the internet over HTTPS:',
+		'',
+		'1. Run n8n behind a TLS-terminating reverse proxy (or on n8n Cloud) and set `WEBHOOK_URL=https://<your host>/`, so',
+		'   that n8n shows and uses the public URL.',
+		'2. Publish the workflow: the production URL is `https://<your host>/webhook/bot/callback`.',
+		"3. Restrict it to Haptik: in the Webhook node, **Options → IP(s) Allowlist**, enter the addresses Haptik gives you",
+		"   for its bot servers (comma-separated); n8n answers 403 to anyone else. Behind a proxy n8n must see the caller's",
+		'   address: set `N8N_PROXY_HOPS` to the number of proxies in front of it.',
+		'4. Give Haptik the URL, the header name and the key (row 9) through their SPOC.',
+		'',
+		'## Staging\n',
+		'- On your machine: `npm start` brings up n8n with this workflow and the sandbox (Sobot and telSpiel emulated, the',
+		'  test accounts above). Publish the workflow, then `POST http://localhost:5678/webhook/bot/callback`.',
+		'- Next to production: import the workflow a second time, set its Webhook path to `bot/callback-staging`, give it its',
+		"  own key (its own Header Auth credential) and your Sobot and telSpiel staging credentials, and publish it. Haptik's",
+		'  staging bot calls that URL; staging and production never share a key.',
+		'',
+		'## Contact (SPOC)\n',
+		'Fill in before sending this page to Haptik:',
+		'',
+		'| role | name | email | phone |',
+		'|---|---|---|---|',
+		'| technical SPOC for this API | | | |',
+		'| escalation | | | |',
+		'',
+
 		'## Examples\n',
 		'Real answers of the workflow, run by n8n\'s engine against the sandbox:\n',
 		...examples,

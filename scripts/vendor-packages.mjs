@@ -66,6 +66,18 @@ export const VENDORS = [
 			'Searches return at most the page size Sobot allows; the node follows pages up to the limit you set.',
 		],
 	},
+	{
+		dir: 'Haptik',
+		package: 'n8n-nodes-haptik',
+		section: 'Haptik',
+		description: 'n8n nodes for Haptik chat bots: talk to a bot as a channel, take chats over from it as a contact center, and receive its signed webhooks.',
+		keywords: ['haptik', 'chatbot', 'agent-handover', 'tract'],
+		limits: [
+			'The agent tool APIs (TRACT) are called with the credential’s bearer token and client-id: Haptik does not document their token header.',
+			'A delivery is remembered for two hours to start one workflow per message; Haptik retries for about an hour.',
+			'Haptik documents no way to remove a registered hook: it stays until another URL is registered for it.',
+		],
+	},
 ];
 
 const rootPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { executionsOf, publishWorkflow } from '../../test/harness/n8n-rest';
-import { lookups, sobotTokenRequests, startQueueStack } from '../../test/queue/stack';
+import { publishWorkflow } from '../../test/harness/n8n-rest';
+import { failuresOf, lookups, sobotTokenRequests, startQueueStack } from '../../test/queue/stack';
 import type { QueueStack } from '../../test/queue/stack';
 
 const ITEMS = Number(process.env.QUEUE_BENCH_ITEMS ?? 10_000);
@@ -61,14 +61,16 @@ async function measure(workers: number): Promise<Row> {
 		const seconds = (Date.now() - started) / 1000;
 		const cpuAfter = processes.map(cpuSeconds);
 		const items = answers.flatMap((answer) => answer ?? []);
-		const failed = (await executionsOf(stack.api, id)).filter((e) => e.status === 'error' || e.status === 'crashed');
+		const failed = await failuresOf(stack.api, id);
+		const refused = answers.filter((answer) => answer === undefined).length;
+		if (failed.length || refused) process.stdout.write(`${workers} worker(s): ${refused} webhook calls failed; failed executions:\n${failed.join('\n')}\n`);
 		return {
 			workers,
 			items: perExecution * EXECUTIONS,
 			executions: EXECUTIONS,
 			seconds,
 			itemsPerSecond: Math.round(items.length / seconds),
-			failedExecutions: Math.max(failed.length, answers.filter((answer) => answer === undefined).length),
+			failedExecutions: Math.max(failed.length, refused),
 			failedItems: perExecution * EXECUTIONS - items.filter((item) => item.found === true && item.error === undefined).length,
 			tokenRequests: (await sobotTokenRequests(stack.sandboxUrl)) - tokensBefore + 1,
 			mainCpuSeconds: cpuAfter[0] - cpuBefore[0],

@@ -129,4 +129,12 @@ describe('bot-facing API: a bot platform books a callback and gets Haptik’s en
 		expect(String((body as { message: string }).message)).toMatch(/^The callback could not be booked: /);
 		expect(sandbox.log.filter((entry) => entry.service === 'telspiel')).toHaveLength(1);
 	});
+
+	test('Sobot fails: ERR004 in the envelope with the reason (not n8n’s generic 500), and nobody is called', async () => {
+		await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ service: 'sobot', fault: 'serverError', count: 5, retryAfterSeconds: 0 }) });
+		expect(answer(await call({ mobileNo: '13800000001' }))).toEqual([
+			[502, { status: 'error', status_code: 'ERR004', message: 'The customer could not be looked up: Sobot answered with HTTP 500: Internal server error; tried 3 times' }],
+		]);
+		expect(sandbox.state.telspiel.calls).toEqual([]);
+	});
 });

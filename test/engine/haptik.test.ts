@@ -30,14 +30,14 @@ const triggerWorkflow = (events: string[], registerHooks = false): Workflow => (
 		{
 			id: '00000000-0000-4000-8000-0000000000a1',
 			name: 'Haptik Trigger',
-			type: 'n8n-contact-center-placeholder',
+			type: 'n8n-nodes-contact-center.haptikTrigger',
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: '11111111-2222-4333-8444-555555555555',
 			parameters: { events, registerHooks },
 			credentials: { haptikApi: { id: '1', name: 'Sandbox' } },
 		},
-	].map((node) => ({ ...node, type: 'n8n-nodes-contact-center.haptikTrigger' })),
+	],
 	connections: {},
 });
 

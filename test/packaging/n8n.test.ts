@@ -76,7 +76,7 @@ test('real n8n loads every node of the n8n section, with its icons and codex, an
 		expect(node.usableAsTool).toBe(!node.isTrigger);
 		expect(loaded.registeredTypes.includes(`${pkg.name}.${node.name}Tool`)).toBe(!node.isTrigger);
 	}
-	expect(loaded.nodes.filter((node) => node.isTrigger).map((node) => node.name).sort()).toEqual(['hoverTrigger', 'servicePatternRelayTrigger', 'servicePatternTrigger']);
+	expect(loaded.nodes.filter((node) => node.isTrigger).map((node) => node.name).sort()).toEqual(['haptikTrigger', 'hoverTrigger', 'servicePatternRelayTrigger', 'servicePatternTrigger']);
 });
 
 test('real n8n loads every credential of the n8n section, with its icons and a test', () => {

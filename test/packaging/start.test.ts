@@ -95,15 +95,15 @@ afterAll(async () => {
 test('it prints where n8n is, and n8n offers every node and credential of the package', async () => {
 	expect(output).toContain(`n8n is ready: http://localhost:${new URL(n8nUrl).port}`);
 	const nodes = JSON.stringify((await api('GET', '/types/nodes.json')).json);
-	for (const name of ['telSpiel', 'sobot', 'hover', 'hoverTrigger', 'servicePattern', 'servicePatternTrigger', 'servicePatternRelayTrigger', 'telSpielTool']) {
+	for (const name of ['telSpiel', 'sobot', 'hover', 'hoverTrigger', 'servicePattern', 'servicePatternTrigger', 'servicePatternRelayTrigger', 'haptik', 'haptikTrigger', 'telSpielTool']) {
 		expect(nodes).toContain(`"n8n-nodes-contact-center.${name}"`);
 	}
 	const credentials = JSON.stringify((await api('GET', '/types/credentials.json')).json);
-	for (const name of ['telSpielApi', 'sobotApi', 'hoverApi', 'servicePatternApi']) expect(credentials).toContain(`"${name}"`);
+	for (const name of ['telSpielApi', 'sobotApi', 'hoverApi', 'servicePatternApi', 'haptikApi']) expect(credentials).toContain(`"${name}"`);
 });
 
 test('the imported sandbox credentials pass n8n’s own credential test', async () => {
-	for (const id of ['sbxTelSpiel00001', 'sbxSobot00000001', 'sbxHover00000001', 'sbxSvcPattern001']) {
+	for (const id of ['sbxTelSpiel00001', 'sbxSobot00000001', 'sbxHover00000001', 'sbxSvcPattern001', 'sbxHaptik0000001']) {
 		const stored = (await api('GET', `/rest/credentials/${id}?includeData=true`)).json!.data as Record<string, unknown>;
 		const tested = await api('POST', '/rest/credentials/test', { credentials: { id, name: stored.name, type: stored.type, data: stored.data } });
 		expect([id, tested.json!.data]).toEqual([id, { status: 'OK', message: 'Connection successful!' }]);
@@ -116,6 +116,8 @@ test('the IVR example, published, answers a call from its production webhook', a
 		'Bot API: book a callback for a bot platform (Haptik envelope)',
 		'Bot chat: hand a customer over to an agent',
 		'Bot chat: relay the agents’ replies of every conversation',
+		'Haptik: hand a customer over to a contact-center agent',
+		'Haptik: the agents’ replies back to each customer, and the chat back to the bot',
 		'IVR callback: VIP callers to the VIP desk',
 		'Scheduled: report archived and idle Hover actions',
 	]);
@@ -177,6 +179,41 @@ test('the relay, published: chats opened by the handover example reach its trigg
 	}
 }, 90_000);
 
+test('the Haptik handover, published: activation registers the trigger with the sandbox’s Haptik, which hands customers over; agents answer them on Haptik and hand them back to the bot', async () => {
+	const repliesId = await publishWorkflow(api, 'Haptik: the agents’ replies back to each customer, and the chat back to the bot', () =>
+		fetch(`${n8nUrl}/webhook/haptik-agent-replies`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+	);
+	// Unsigned, the probe is refused (401) once the webhook is live.
+	await publishWorkflow(api, 'Haptik: hand a customer over to a contact-center agent', () =>
+		fetch(`${n8nUrl}/webhook/a0a0a0a0-0000-4000-8000-00000000aaaa/haptik`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+	);
+	const state = async () => (await (await fetch(`${sandboxUrl}/__sandbox/haptik/state`)).json()) as { hooks: Record<string, string>; users: Array<{ auth_id: string; user_id: string }>; conversations: Record<string, { holder: string; number: number; messages: Array<{ sender: string; text: string }> }> };
+	// n8n makes the webhook live, then registers it with Haptik (the trigger's webhookMethods.create).
+	const registered = await eventually(state, (all) => Object.keys(all.hooks).length === 4);
+	expect(Object.values(registered.hooks)).toEqual(Array(4).fill(`${n8nUrl.replace('127.0.0.1', 'localhost')}/webhook/a0a0a0a0-0000-4000-8000-00000000aaaa/haptik`));
+	const haptik = (route: string, body: unknown) =>
+		fetch(`${sandboxUrl}/haptik${route}`, { method: 'POST', headers: { authorization: 'Bearer sandbox-haptik-token-0001', 'client-id': 'sandbox-client-0001', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const customers = [
+		['hk-asha', '13800000001'],
+		['hk-new', '13899999999'],
+	];
+	for (const [authId, mobile] of customers) expect((await haptik('/v1.0/user/', { auth_id: authId, name: authId, mobile_no: mobile })).status).toBe(200);
+	for (const [authId] of customers) expect((await haptik('/v1.0/log_message_from_user/', { user: { auth_id: authId }, message_body: 'I need a human', message_type: 0, business_id: 343 })).status).toBe(200);
+
+	const userIds = (await state()).users.filter((user) => customers.some(([authId]) => authId === user.auth_id)).map((user) => user.user_id);
+	const agentSaid = (all: Awaited<ReturnType<typeof state>>, userId: string) => (all.conversations[userId]?.messages ?? []).filter((m) => m.sender === 'aeu').map((m) => m.text);
+	const answered = await eventually(state, (all) => userIds.every((id) => agentSaid(all, id).length >= 2), 60_000);
+	expect(agentSaid(answered, userIds[0]).sort()).toEqual(['Hello, how can I help?', expect.stringMatching(/^You said: Handed over by the Haptik bot. Customer: Asha \(VIP: yes\)\nTranscript:\nuser: I need a human/)]);
+	expect(agentSaid(answered, userIds[1]).join('\n')).toMatch(/Customer: not in Sobot/);
+
+	for (const [authId] of customers) expect((await haptik('/v1.0/log_message_from_user/', { user: { auth_id: authId }, message_body: 'bye', message_type: 0, business_id: 343 })).status).toBe(200);
+	const back = await eventually(state, (all) => userIds.every((id) => all.conversations[id].holder === 'bot'), 60_000);
+	for (const id of userIds) expect([agentSaid(back, id).includes('Goodbye!'), back.conversations[id].number]).toEqual([true, 2]);
+	// n8n's execution records follow a moment after the runs themselves.
+	const handedBack = await eventually(() => outputsOf<{ receiver: string }>(api, repliesId, 'Haptik: Hand Back to Bot'), (all) => all.length >= 2);
+	expect(handedBack.filter((item) => item.receiver === 'iva')).toHaveLength(2);
+}, 150_000);
+
 test('Settings → Community Nodes lists the package with its nodes, loaded', async () => {
 	const { status, json } = await api('GET', '/rest/community-packages');
 	expect(status).toBe(200);
@@ -185,7 +222,7 @@ test('Settings → Community Nodes lists the package with its nodes, loaded', as
 	);
 	expect(installed).toMatchObject({ installedVersion: '0.1.0', failedLoading: false });
 	expect(installed.installedNodes.map((node) => node.type).sort()).toEqual(
-		['hover', 'hoverTrigger', 'servicePattern', 'servicePatternRelayTrigger', 'servicePatternTrigger', 'sobot', 'telSpiel'].map((name) => `n8n-nodes-contact-center.${name}`),
+		['haptik', 'haptikTrigger', 'hover', 'hoverTrigger', 'servicePattern', 'servicePatternRelayTrigger', 'servicePatternTrigger', 'sobot', 'telSpiel'].map((name) => `n8n-nodes-contact-center.${name}`),
 	);
 });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 const combined = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const VENDOR_DIRS = ['Hover', 'ServicePattern', 'Sobot', 'TelSpiel'];
+const VENDOR_DIRS = ['Haptik', 'Hover', 'ServicePattern', 'Sobot', 'TelSpiel'];
 
 interface Built {
 	package: string;
@@ -62,6 +62,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 test('one package per vendor, named n8n-nodes-<vendor>, with no runtime dependencies', () => {
 	expect(vendors.map((vendor) => [vendor.dir, vendor.package]).sort()).toEqual([
+		['Haptik', 'n8n-nodes-haptik'],
 		['Hover', 'n8n-nodes-hover'],
 		['ServicePattern', 'n8n-nodes-servicepattern'],
 		['Sobot', 'n8n-nodes-sobot'],

@@ -5,10 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 
-import { parse } from 'flatted';
-
 import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness/n8n-rest';
-import { lookups, sobotTokenRequests, startQueueStack } from './stack';
+import { APP_WEBHOOK_SECRET, transactionWebhook } from '../../sandbox/hover';
+import { failuresOf, lookups, sobotTokenRequests, startQueueStack } from './stack';
 
 let stack: Awaited<ReturnType<typeof startQueueStack>>;
 
@@ -68,18 +67,6 @@ test('the relay in queue mode: Request Chat on a worker registers with the main�
 	expect(stack.main.output).not.toMatch(/ServicePattern Relay Trigger: .*trying again/);
 }, 120_000);
 
-/** The error each failed execution of a workflow stopped with. */
-async function failuresOf(workflowId: string): Promise<string[]> {
-	const failed = (await executionsOf(stack.api, workflowId)).filter((e) => e.status === 'error' || e.status === 'crashed');
-	return await Promise.all(
-		failed.map(async (execution) => {
-			const record = (await stack.api('GET', `/rest/executions/${execution.id}`)).json!.data as { data: string };
-			const error = parse(record.data).resultData.error as { message?: string; description?: string } | undefined;
-			return `${execution.id}: ${error?.message} (${error?.description ?? ''})`;
-		}),
-	);
-}
-
 const tokenRequests = async () => await sobotTokenRequests(stack.sandboxUrl);
 
 // 10 at once by default: with 40 (20 per worker) on this 2-core machine, 7 executions failed ("Error in
@@ -102,7 +89,7 @@ test(`one Sobot token for the whole deployment: ${LOOKUP_EXECUTIONS} executions 
 	const answers = await Promise.all(Array.from({ length: LOOKUP_EXECUTIONS }, async () => await lookUp(phones)));
 	const seconds = (Date.now() - started) / 1000;
 	const bodies = await Promise.all(answers.map(async (answer) => [answer.status, await answer.text()] as const));
-	expect(await failuresOf(lookupsId)).toEqual([]);
+	expect(await failuresOf(stack.api, lookupsId)).toEqual([]);
 	expect(bodies.filter(([status]) => status !== 200).map(([status, body]) => `${status} ${body.slice(0, 300)}`)).toEqual([]);
 	const items = bodies.flatMap(([, body]) => JSON.parse(body) as Array<{ found?: boolean; error?: unknown }>);
 	process.stdout.write(`${LOOKUP_EXECUTIONS} executions × 500 Find Customer items on 2 workers: ${seconds.toFixed(1)} s, ${Math.round(items.length / seconds)} items/s\n`);
@@ -155,7 +142,7 @@ test('files in queue mode (binary data in the database): a file the main receive
 	const send = () => fetch(`${stack.mainUrl}/webhook/sp-file`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: content });
 	const id = await publishWorkflow(stack.api, files.name, async () => new Response(null, { status: (await fetch(`${stack.mainUrl}/webhook/sp-file`, { method: 'GET' })).status === 404 ? 404 : 200 }));
 	const answer = await send();
-	expect(await failuresOf(id)).toEqual([]);
+	expect(await failuresOf(stack.api, id)).toEqual([]);
 	expect(answer.status).toBe(200);
 	const got = (await answer.json()) as { size?: number; fileName?: string };
 	expect(got).toMatchObject({ size: content.length, fileName: 'photo.bin' });
@@ -216,3 +203,50 @@ test('a worker killed (SIGKILL) in the middle of a call list: no customer is run
 	expect(status).not.toBe('success');
 	await fetch(`${stack.sandboxUrl}/__sandbox/faults`, { method: 'DELETE' });
 }, 180_000);
+
+const HOVER = { hoverApi: { id: 'sbxHover00000001', name: 'Sandbox Hover' } };
+
+/** Hover from workers: a webhook lists the account's actions; a Hover Trigger takes the app's transactions through the main. */
+const hoverWorkflows = {
+	actions: {
+		name: 'Queue mode: list Hover actions',
+		nodes: [
+			{ id: 'h1', name: 'Ask', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000004', parameters: { httpMethod: 'POST', path: 'hover-actions', responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
+			{ id: 'h2', name: 'Hover: List Actions', type: 'n8n-nodes-contact-center.hover', typeVersion: 1, position: [200, 0], parameters: { resource: 'action', operation: 'list', includeArchived: false, requestOptions: {} }, credentials: HOVER },
+		],
+		connections: { Ask: { main: [[{ node: 'Hover: List Actions', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	},
+	transactions: {
+		name: 'Queue mode: Hover transactions',
+		nodes: [
+			{ id: 't1', name: 'Hover Trigger', type: 'n8n-nodes-contact-center.hoverTrigger', typeVersion: 1, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000005', parameters: { registerWebhook: false, webhookSecret: 'whsec-hover-test-5c2a', statuses: [] }, credentials: HOVER },
+			{ id: 't2', name: 'Transaction', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		],
+		connections: { 'Hover Trigger': { main: [[{ node: 'Transaction', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	},
+};
+
+test('Hover in queue mode: one sign-in for the deployment, and transactions through the main’s webhook run on the workers', async () => {
+	const signIns = async () =>
+		((await (await fetch(`${stack.sandboxUrl}/__sandbox/requests`)).json()) as { requests: Array<{ service: string; path: string }> }).requests.filter((entry) => entry.service === 'hover' && entry.path === '/api/authenticate').length;
+	for (const workflow of Object.values(hoverWorkflows)) expect((await stack.api('POST', '/rest/workflows', { ...workflow, active: false })).status).toBe(200);
+	const list = () => post('/webhook/hover-actions', {});
+	const actionsId = await publishWorkflow(stack.api, hoverWorkflows.actions.name, list);
+	// The probe was the first execution: it signed in, and n8n stored the token in the credential.
+	const before = await signIns();
+	expect(before).toBe(1);
+	const answers = await Promise.all(Array.from({ length: 10 }, async () => await list()));
+	expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+	expect(await failuresOf(stack.api, actionsId)).toEqual([]);
+	expect(await signIns()).toBe(before);
+
+	const deliver = () => post('/webhook/c0ffee00-0000-4000-8000-000000000005/hover', transactionWebhook(APP_WEBHOOK_SECRET));
+	const transactionsId = await publishWorkflow(stack.api, hoverWorkflows.transactions.name, deliver);
+	expect((await post('/webhook/c0ffee00-0000-4000-8000-000000000005/hover', transactionWebhook('wrong-secret'))).status).toBe(401);
+	const started = await eventually(() => outputsOf<{ id: string; status: string }>(stack.api, transactionsId, 'Transaction'), (all) => all.length >= 1);
+	expect(started[0]).toMatchObject({ id: '0b6f4c1e-7d52-4a0e-9b1e-3f2a1c9d8e7f', status: 'succeeded' });
+	const onWorkers = ranBy().flat();
+	for (const execution of [...(await executionsOf(stack.api, actionsId)), ...(await executionsOf(stack.api, transactionsId))]) expect(onWorkers).toContain(execution.id);
+}, 120_000);

@@ -4,6 +4,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 
+import { parse } from 'flatted';
+
+import { executionsOf } from '../harness/n8n-rest';
 import type { Api } from '../harness/n8n-rest';
 
 export interface QueueStack {
@@ -21,6 +24,18 @@ export interface QueueStack {
 export const { startQueueStack } = require('../../scripts/queue-stack.cjs') as {
 	startQueueStack(options?: { workers?: number; env?: Record<string, string> }): Promise<QueueStack>;
 };
+
+/** The error each failed execution of a workflow stopped with. */
+export async function failuresOf(api: Api, workflowId: string): Promise<string[]> {
+	const failed = (await executionsOf(api, workflowId)).filter((e) => e.status === 'error' || e.status === 'crashed');
+	return await Promise.all(
+		failed.map(async (execution) => {
+			const record = (await api('GET', `/rest/executions/${execution.id}`)).json!.data as { data: string };
+			const error = parse(record.data).resultData.error as { message?: string; description?: string } | undefined;
+			return `${execution.id}: ${error?.message} (${error?.description ?? ''})`;
+		}),
+	);
+}
 
 /** How many Sobot tokens the sandbox has issued. */
 export async function sobotTokenRequests(sandboxUrl: string): Promise<number> {
