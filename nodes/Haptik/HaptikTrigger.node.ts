@@ -7,6 +7,13 @@ import { AGENT_TOOL_HOOKS } from './client';
 import { haptikService } from './service';
 import { EVENTS, SIGNATURE_HEADER, firstDelivery, isSignedBy, readDelivery } from './webhook';
 
+/** What the trigger keeps between activation and deactivation: the hook URLs it replaced. */
+interface HookState extends IDataObject {
+	previousHooks?: Record<string, string | undefined>;
+}
+
+const hookKey = (hook: { category: string; subcategory: string }) => `${hook.category}/${hook.subcategory}`;
+
 /** Deliveries seen by this process, per workflow and node (see firstDelivery). */
 const seenDeliveries = new Map<string, Map<string, number>>();
 
@@ -44,7 +51,7 @@ export class HaptikTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to register this URL for the agent tool’s hooks (messages and conversation states) while the workflow is active. Off: give Haptik the URL yourself.',
+					'Whether to register this URL for the agent tool’s hooks (messages and conversation states) while the workflow is active, and put back the URLs registered before when it is deactivated. Off: give Haptik the URL yourself.',
 			},
 			{
 				displayName:
@@ -74,15 +81,37 @@ export class HaptikTrigger implements INodeType {
 				const { client, redactor } = await hookClient(this);
 				try {
 					const url = this.getNodeWebhookUrl('default')!;
+					const before = await client.listHooks();
+					const state = this.getWorkflowStaticData('node') as HookState;
+					// What was registered before (another workflow, or production while a test listens), to put back on delete.
+					state.previousHooks = Object.fromEntries(
+						AGENT_TOOL_HOOKS.map((hook) => [hookKey(hook), before.find((h) => hookKey(h) === hookKey(hook))?.url]).filter(([, previous]) => previous && previous !== url),
+					);
 					for (const hook of AGENT_TOOL_HOOKS) await client.registerHook(hook.category, hook.subcategory, url);
 					return true;
 				} catch (error) {
 					throw toNodeError(this.getNode(), error, 0, redactor);
 				}
 			},
-			// Haptik documents no way to remove a hook: it stays until another URL is registered for it.
+			// Haptik documents no way to remove a hook: a hook still pointing here gets back the URL it had before.
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				if (!this.getNodeParameter('registerHooks')) return true;
+				const state = this.getWorkflowStaticData('node') as HookState;
+				const previous = state.previousHooks ?? {};
+				if (Object.keys(previous).length === 0) return true;
+				const { client, redactor } = await hookClient(this);
+				try {
+					const url = this.getNodeWebhookUrl('default');
+					const now = await client.listHooks();
+					for (const hook of AGENT_TOOL_HOOKS) {
+						const back = previous[hookKey(hook)];
+						if (back && now.find((h) => hookKey(h) === hookKey(hook))?.url === url) await client.registerHook(hook.category, hook.subcategory, back);
+					}
+					delete state.previousHooks;
+					return true;
+				} catch (error) {
+					throw toNodeError(this.getNode(), error, 0, redactor);
+				}
 			},
 		},
 	};

@@ -113,7 +113,7 @@ describe('Haptik Trigger', () => {
 		expect(await first.deliver(...signed(botMessage(9001)))).toMatchObject({ status: 200, json: { duplicate: true } });
 		// What another n8n process (a restart, another main) reads: the static data n8n saves after each webhook call.
 		const stored = JSON.parse(JSON.stringify(first.staticData)) as Record<string, { seen?: Record<string, number> }>;
-		expect(Object.keys(stored['node:Haptik Trigger'].seen ?? {})).toEqual(['bot:message:9001']);
+		expect(Object.keys(stored['node:Haptik Trigger'].seen ?? {})).toContain('bot:message:9001');
 		expect(firstDelivery(new Map(), stored['node:Haptik Trigger'], 'bot:message:9001', Date.now())).toBe(false);
 		expect(firstDelivery(new Map(), stored['node:Haptik Trigger'], 'bot:message:9002', Date.now())).toBe(true);
 		// Haptik gives up after about an hour; a delivery is remembered for two.
@@ -137,6 +137,19 @@ describe('Haptik Trigger', () => {
 		});
 		expect(hooks.webhookUrl).toBe('https://n8n.example.com/webhook/11111111-2222-4333-8444-555555555555/haptik');
 		expect(await hooks.lifecycle('checkExists')).toBe(true);
+	});
+
+	test('listening for a test event takes the hooks over, and stopping gives them back to the production URL', async () => {
+		const production = await triggerHarness(triggerWorkflow(['handoverRequested'], true), 'Haptik Trigger', credentials(), { webhookBaseUrl: 'https://n8n.example.com/webhook' });
+		expect(await production.lifecycle('create')).toBe(true);
+		const test = await triggerHarness(triggerWorkflow(['handoverRequested'], true), 'Haptik Trigger', credentials(), { webhookBaseUrl: 'https://n8n.example.com/webhook-test' });
+		expect(await test.lifecycle('create')).toBe(true);
+		expect(new Set(sandbox.state.haptik.hooks.values())).toEqual(new Set([test.webhookUrl]));
+		expect(await test.lifecycle('delete')).toBe(true);
+		expect(new Set(sandbox.state.haptik.hooks.values())).toEqual(new Set([production.webhookUrl]));
+		// Deactivating production later leaves the hooks as they are: there was nothing before it, and Haptik cannot remove one.
+		expect(await production.lifecycle('delete')).toBe(true);
+		expect(new Set(sandbox.state.haptik.hooks.values())).toEqual(new Set([production.webhookUrl]));
 	});
 });
 
