@@ -190,6 +190,7 @@ export class SobotClient {
 				body: options.body,
 				// Sobot's lookups are POST-free; its POSTs create or change data.
 				idempotent: method === 'GET',
+				rereadCredential: attempt === 1,
 				renewCredential: attempt === 2,
 			});
 			const code = envelope.safeParse(response.body).data?.ret_code;

@@ -1,5 +1,6 @@
 import { sleep } from 'n8n-workflow';
 import type {
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
@@ -37,6 +38,11 @@ export interface HttpRequest {
 	 * inside a success answer, where n8n's own renewal (on a 401) never happens.
 	 */
 	renewCredential?: boolean;
+	/**
+	 * Read the credential from n8n again before sending: another process may have stored a new token
+	 * since this node run read it. Otherwise one node run reads it once.
+	 */
+	rereadCredential?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -238,17 +244,27 @@ export function createTransport(context: RequestContext, options: TransportOptio
 	const serviceName = options.serviceName ?? 'The service';
 
 	/**
-	 * For a credential whose token n8n keeps (an expirable field filled by preAuthentication): the
-	 * stored credential, with this request's timeout for the token request, and for a renewal the
-	 * token emptied (so n8n asks for a new one) and the expired one named.
+	 * The credential, read from n8n once per node run and handed to n8n with every request. n8n would
+	 * otherwise read it from its database for each request: in queue mode, with many items at once,
+	 * those reads took the worker's few database connections and executions failed waiting for one.
+	 * n8n writes a token its preAuthentication fetched into the object it is handed, so later requests
+	 * of the run send the new one. For a renewal the token is handed over emptied (so n8n asks for a
+	 * new one) with the expired one named; the request's timeout also bounds the token request.
 	 */
+	let credential: Promise<ICredentialDataDecryptedObject> | undefined;
 	async function credentialOptions(request: HttpRequest) {
-		if (!options.credentialType || !options.expirableField) return undefined;
-		const stored = await context.getCredentials(options.credentialType);
+		if (!options.credentialType) return undefined;
+		const type = options.credentialType;
+		if (!credential || request.rereadCredential) credential = context.getCredentials(type).then((stored) => ({ ...stored }));
+		const data = await credential;
+		data.tokenRequestTimeoutMs = request.timeoutMs ?? options.timeoutMs;
 		const field = options.expirableField;
-		const renewal = request.renewCredential ? { [field]: '', [`expired_${field}`]: stored[field] ?? '' } : {};
-		const data = { ...stored, tokenRequestTimeoutMs: request.timeoutMs ?? options.timeoutMs, ...renewal };
-		return { credentialsDecrypted: { id: '', name: '', type: options.credentialType, data } };
+		if (request.renewCredential && field) {
+			const renewal = { ...data, [field]: '', [`expired_${field}`]: data[field] ?? '' };
+			credential = Promise.resolve(renewal);
+			return { credentialsDecrypted: { id: '', name: '', type, data: renewal } };
+		}
+		return { credentialsDecrypted: { id: '', name: '', type, data } };
 	}
 
 	async function send(request: HttpRequest): Promise<HttpResponse> {

@@ -101,7 +101,7 @@ describe('retry policy', () => {
 			.fn()
 			.mockRejectedValueOnce(refused)
 			.mockResolvedValueOnce({ statusCode: 200, headers: {}, body: '{"ok":true}' });
-		const context = { helpers: { httpRequestWithAuthentication: send } } as unknown as IExecuteFunctions;
+		const context = { getCredentials: async () => ({}), helpers: { httpRequestWithAuthentication: send } } as unknown as IExecuteFunctions;
 		const http = createTransport(context, { credentialType: 'testApi', timeoutMs: 1000, retryUnsafe: false, retry: { baseDelayMs: 1 } });
 
 		const response = await http.request({ method: 'POST', url: `${BASE}/calls`, body: {} });
