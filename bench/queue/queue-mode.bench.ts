@@ -16,6 +16,8 @@ const EXECUTIONS = Number(process.env.QUEUE_BENCH_EXECUTIONS ?? 20);
 const WORKERS = (process.env.QUEUE_BENCH_WORKERS ?? '1,2').split(',').map(Number);
 /** n8n's expression engine on the main and workers (quickjs unless set; see scripts/n8n-setup.cjs). */
 const ENGINE = process.env.QUEUE_BENCH_ENGINE;
+/** PostgreSQL connections per n8n process (n8n's default is 2). */
+const DB_POOL = process.env.QUEUE_BENCH_DB_POOL;
 
 interface Row {
 	workers: number;
@@ -37,7 +39,7 @@ function cpuSeconds(pid: number | undefined): number {
 }
 
 async function measure(workers: number): Promise<Row> {
-	const stack: QueueStack = await startQueueStack({ workers, env: { ...(ENGINE ? { N8N_EXPRESSION_ENGINE: ENGINE } : {}), ...(process.env.QUEUE_BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.QUEUE_BENCH_NODE_OPTIONS } : {}) } });
+	const stack: QueueStack = await startQueueStack({ workers, env: { ...(ENGINE ? { N8N_EXPRESSION_ENGINE: ENGINE } : {}), ...(DB_POOL ? { DB_POSTGRESDB_POOL_SIZE: DB_POOL } : {}), ...(process.env.QUEUE_BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.QUEUE_BENCH_NODE_OPTIONS } : {}) } });
 	try {
 		const post = (phones: string[]) =>
 			fetch(`${stack.mainUrl}/webhook/sobot-lookups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phones: phones.map((phone) => ({ phone })) }) });

@@ -255,7 +255,14 @@ export function createTransport(context: RequestContext, options: TransportOptio
 	async function credentialOptions(request: HttpRequest) {
 		if (!options.credentialType) return undefined;
 		const type = options.credentialType;
-		if (!credential || request.rereadCredential) credential = context.getCredentials(type).then((stored) => ({ ...stored }));
+		if (!credential || request.rereadCredential) {
+			const reading = context.getCredentials(type).then((stored) => ({ ...stored }));
+			credential = reading;
+			// A failed read is not kept: the next request (or its retry) reads again.
+			reading.catch(() => {
+				if (credential === reading) credential = undefined;
+			});
+		}
 		const data = await credential;
 		data.tokenRequestTimeoutMs = request.timeoutMs ?? options.timeoutMs;
 		const field = options.expirableField;
