@@ -250,3 +250,41 @@ test('Hover in queue mode: one sign-in for the deployment, and transactions thro
 	const onWorkers = ranBy().flat();
 	for (const execution of [...(await executionsOf(stack.api, actionsId)), ...(await executionsOf(stack.api, transactionsId))]) expect(onWorkers).toContain(execution.id);
 }, 120_000);
+
+const SERVICE_PATTERN = { servicePatternApi: { id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern' } };
+
+/** One customer's chat: the ServicePattern Trigger follows its conversation key; a webhook opens the chat and writes in it. */
+const singleChat = {
+	trigger: {
+		name: 'Queue mode: follow one customer’s chat',
+		nodes: [
+			{ id: 's1', name: 'ServicePattern Trigger', type: 'n8n-nodes-contact-center.servicePatternTrigger', typeVersion: 1, position: [0, 0], parameters: { conversation: 'key', conversationKey: 'queue-single-customer', events: ['agentMessage'] }, credentials: SERVICE_PATTERN },
+			{ id: 's2', name: 'Agent Said', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		],
+		connections: { 'ServicePattern Trigger': { main: [[{ node: 'Agent Said', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	},
+	talk: {
+		name: 'Queue mode: write in one customer’s chat',
+		nodes: [
+			{ id: 'w1', name: 'Customer', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000006', parameters: { httpMethod: 'POST', path: 'sp-single', responseMode: 'lastNode', options: {} } },
+			{ id: 'w2', name: 'Request Chat', type: 'n8n-nodes-contact-center.servicePattern', typeVersion: 1, position: [200, 0], parameters: { resource: 'chat', operation: 'requestChat', conversation: 'key', conversationKey: 'queue-single-customer', additionalFields: { from: 'Single Customer' }, requestOptions: {} }, credentials: SERVICE_PATTERN },
+			{ id: 'w3', name: 'Send Message', type: 'n8n-nodes-contact-center.servicePattern', typeVersion: 1, position: [400, 0], parameters: { resource: 'event', operation: 'sendMessage', conversation: 'key', conversationKey: 'queue-single-customer', message: 'hello from one customer', requestOptions: {} }, credentials: SERVICE_PATTERN },
+		],
+		connections: { Customer: { main: [[{ node: 'Request Chat', type: 'main', index: 0 }]] }, 'Request Chat': { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	},
+};
+
+test('the ServicePattern Trigger in queue mode: its long polls run on the main, the executions it starts on the workers', async () => {
+	for (const workflow of Object.values(singleChat)) expect((await stack.api('POST', '/rest/workflows', { ...workflow, active: false })).status).toBe(200);
+	const followId = await publishWorkflow(stack.api, singleChat.trigger.name);
+	const talk = () => post('/webhook/sp-single', {});
+	await publishWorkflow(stack.api, singleChat.talk.name, async () => new Response(null, { status: (await fetch(`${stack.mainUrl}/webhook/sp-single`, { method: 'GET' })).status === 404 ? 404 : 200 }));
+	expect((await talk()).status).toBe(200);
+	const said = await eventually(() => outputsOf<{ msg: string }>(stack.api, followId, 'Agent Said'), (all) => all.length >= 2, 60_000);
+	expect(said.map((event) => event.msg).sort()).toEqual(['Hello, how can I help?', 'You said: hello from one customer']);
+	const onWorkers = ranBy().flat();
+	for (const execution of await executionsOf(stack.api, followId)) expect(onWorkers).toContain(execution.id);
+	expect(stack.main.output).not.toMatch(/ServicePattern Trigger: .*trying again/);
+}, 120_000);
