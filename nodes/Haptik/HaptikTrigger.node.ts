@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/errors';
+import { answerDirectly } from '../shared/webhookAnswer';
 import { createServiceClient } from '../shared/service';
 import { AGENT_TOOL_HOOKS } from './client';
 import { haptikService } from './service';
@@ -117,11 +118,7 @@ export class HaptikTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
-		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
-			response.status(status).json(body);
-			return { noWebhookResponse: true };
-		};
+		const answer = (status: number, body: IDataObject) => answerDirectly(this, status, body);
 		const credentials = await this.getCredentials('haptikApi');
 		const secret = String(credentials.webhookSecret ?? '');
 		const request = this.getRequestObject() as { rawBody?: Buffer };

@@ -143,7 +143,7 @@ export class HaptikClient {
 	}
 
 	/** A conversation's transcript (get_chat_history v2.0, JSON form), by the Haptik user name and business. */
-	async chatHistory(request: { conversationNo: number; userName: string; businessId?: number; limit?: number }): Promise<unknown> {
+	async chatHistory(request: { conversationNo: number; userName: string; businessId?: number; limit?: number }): Promise<z.output<typeof chatHistoryAnswer>> {
 		const response = await this.http.request({
 			method: 'GET',
 			url: `${this.apiUrl}/integration/external/v2.0/get_chat_history/`,
@@ -195,7 +195,7 @@ export class HaptikClient {
 	}
 
 	/** The user as the agent tool APIs know them, with the details Haptik holds (all it offers, or those named). */
-	async agentToolUser(userId: string, wanted?: string[]): Promise<Record<string, unknown>> {
+	async agentToolUser(userId: string, wanted?: string[]) {
 		const user = await this.tract('user/', { user_id: userId }, tractUser);
 		const requested = wanted?.length ? wanted : (user.details_available ?? []);
 		const details = requested.length ? (await this.tract('user/details/', { user_id: userId, details_requested: requested }, tractUserDetails)).details : {};

@@ -13,6 +13,7 @@ import type {
 
 import { toNodeError } from '../shared/errors';
 import { createServiceClient } from '../shared/service';
+import { answerDirectly } from '../shared/webhookAnswer';
 import { resource, toTransaction, transaction } from './schemas';
 import { hoverService } from './service';
 
@@ -180,8 +181,7 @@ export class HoverTrigger implements INodeType {
 			typeof received === 'string' &&
 			timingSafeEqual(sha256(received), Buffer.from(expected, 'hex'));
 		if (!genuine) {
-			this.getResponseObject().status(401).json({ error: 'The webhook secret does not match' });
-			return { noWebhookResponse: true };
+			return answerDirectly(this, 401, { error: 'The webhook secret does not match' });
 		}
 
 		const data = resource.safeParse(body.data);

@@ -12,6 +12,7 @@ import type {
 import { z } from 'zod/v4';
 
 import { createServiceClient } from '../shared/service';
+import { answerDirectly } from '../shared/webhookAnswer';
 import { POLL_TIMEOUT_MS } from './client';
 import { Lifetime, OutageReport, eventFilter, eventItems, eventsInput, eventsProperty, followChat, triggerParameters } from './follow';
 import { DEFAULT_RELAY_PATH, MAX_RELAYED_CHATS, SIGNATURE_HEADER, hasValidSignature, relayKey, relayRegistration, runningRelays } from './relay';
@@ -88,11 +89,7 @@ export class ServicePatternRelayTrigger implements INodeType {
 
 	/** Request Chat's registration: checked, then handed to the relay trigger running in this process. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
-		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
-			response.status(status).json(body);
-			return { noWebhookResponse: true };
-		};
+		const answer = (status: number, body: IDataObject) => answerDirectly(this, status, body);
 		const parsed = relayRegistration.safeParse(this.getBodyData());
 		if (!parsed.success) return answer(400, { message: 'Expected a chat to follow: clientId, chatId and, optionally, conversationKey' });
 		const credentials = await this.getCredentials('servicePatternApi');

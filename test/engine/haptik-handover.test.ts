@@ -10,11 +10,12 @@ import path from 'node:path';
 
 import type { INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
 
-import { HAPTIK_CLIENT_ID, HAPTIK_TOKEN, haptikUserOf } from '../../sandbox/haptik';
+import { haptikUserOf } from '../../sandbox/haptik';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 import { startSandbox } from '../../sandbox/main';
 import type { Sandbox } from '../../sandbox/main';
+import { haptikApi, until, userMessage } from '../harness/haptik';
 import { sandboxCredentials } from '../harness/operations';
 import { startTrigger, triggerHarness } from '../harness/triggers';
 import type { RunningTrigger, TriggerHarness } from '../harness/triggers';
@@ -28,20 +29,7 @@ let sandbox: Sandbox;
 beforeEach(async () => (sandbox = await startSandbox()));
 afterEach(async () => await sandbox.close());
 
-const haptikApi = (route: string, body: unknown) =>
-	fetch(`${sandbox.serviceUrl('haptik')}${route}`, { method: 'POST', headers: { authorization: `Bearer ${HAPTIK_TOKEN}`, 'client-id': HAPTIK_CLIENT_ID, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const customerSays = async (authId: string, text: string) =>
-	expect((await haptikApi('/v1.0/log_message_from_user/', { user: { auth_id: authId }, message_body: text, message_type: 0, business_id: 343 })).status).toBe(200);
-
-async function until<T>(read: () => T, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = read();
-		if (done(value)) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 2000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 25));
-	}
-}
+const customerSays = async (authId: string, text: string) => expect((await userMessage(sandbox, authId, text)).status).toBe(200);
 
 /**
  * n8n while both workflows are active: its production webhooks (the Haptik Trigger's and the relay's)
@@ -92,7 +80,7 @@ test('three customers at once: found in Sobot (or not), handed to an agent with 
 			{ authId: 'wa-ben', name: 'Ben', mobile: '13800000002', shown: 'Ben (VIP: no)' },
 			{ authId: 'wa-new', name: 'Chen', mobile: '13899999999', shown: 'not in Sobot' },
 		];
-		for (const customer of customers) expect((await haptikApi('/v1.0/user/', { auth_id: customer.authId, name: customer.name, mobile_no: customer.mobile })).status).toBe(200);
+		for (const customer of customers) expect((await haptikApi(sandbox, '/v1.0/user/', { auth_id: customer.authId, name: customer.name, mobile_no: customer.mobile })).status).toBe(200);
 		await Promise.all(customers.map((customer) => customerSays(customer.authId, `I want to talk to a human about order ${customer.name}`)));
 
 		const haptik = sandbox.state.haptik;

@@ -5,13 +5,14 @@
  */
 import type { INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
 
-import { HAPTIK_CLIENT_ID, HAPTIK_TOKEN, HAPTIK_WEBHOOK_SECRET } from '../../sandbox/haptik';
+import { HAPTIK_WEBHOOK_SECRET } from '../../sandbox/haptik';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 import { startSandbox } from '../../sandbox/main';
 import type { Sandbox } from '../../sandbox/main';
 import { firstDelivery, signBody } from '../../nodes/Haptik/webhook';
 import { testCredential } from '../harness/credentials';
+import { haptikApi, until, userMessage } from '../harness/haptik';
 import { sandboxCredentials } from '../harness/operations';
 import { storedBinary } from '../harness/package';
 import { triggerHarness } from '../harness/triggers';
@@ -162,18 +163,6 @@ async function n8nWebhook(hooks: TriggerHarness, started: INodeExecutionData[][]
 	});
 }
 
-const haptikApi = (path: string, body: unknown) =>
-	fetch(`${sandbox.serviceUrl('haptik')}${path}`, { method: 'POST', headers: { authorization: `Bearer ${HAPTIK_TOKEN}`, 'client-id': HAPTIK_CLIENT_ID, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = read();
-		if (done(value) || Date.now() > deadline) return value;
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
-
 test('the sandbox’s Haptik signs its webhooks and retries on its schedule when n8n answers late; the workflow starts once', async () => {
 	// Haptik's schedule (+5 s, +25 s, …) at 1/500 of its length, and 300 ms instead of 5 s to answer.
 	await fetch(`${sandbox.url}/__sandbox/haptik/settings`, { method: 'POST', body: JSON.stringify({ retryScale: 0.002, answerWithinMs: 300 }) });
@@ -184,9 +173,9 @@ test('the sandbox’s Haptik signs its webhooks and retries on its schedule when
 	const n8n = await n8nWebhook(hooks, started, () => (++answers <= 2 ? 600 : 0));
 	try {
 		await fetch(`${sandbox.url}/__sandbox/haptik/settings`, { method: 'POST', body: JSON.stringify({ botWebhookUrl: `${n8n.url}/webhook/haptik` }) });
-		expect((await haptikApi('/v1.0/user/', { auth_id: 'customer-7' })).status).toBe(200);
-		expect((await haptikApi('/v1.0/log_message_from_user/', { user: { auth_id: 'customer-7' }, message_body: 'hello', message_type: 0, business_id: 343 })).status).toBe(200);
-		const [delivery] = await until(() => sandbox.state.haptik.deliveries, (all) => all[0]?.delivered === true);
+		expect((await haptikApi(sandbox, '/v1.0/user/', { auth_id: 'customer-7' })).status).toBe(200);
+		expect((await userMessage(sandbox, 'customer-7', 'hello')).status).toBe(200);
+		const [delivery] = await until(() => sandbox.state.haptik.deliveries, (all) => all[0]?.delivered === true, 'the delivery to n8n');
 		expect(delivery.attempts.map((attempt) => attempt.status)).toEqual(['timeout', 'timeout', 200]);
 		// Each delivery was signed: the trigger refuses unsigned ones, and it started the workflow.
 		expect(started).toHaveLength(1);
@@ -198,12 +187,12 @@ test('the sandbox’s Haptik signs its webhooks and retries on its schedule when
 
 test('after its last retry Haptik disables the webhook, and sends nothing until it is set again', async () => {
 	await fetch(`${sandbox.url}/__sandbox/haptik/settings`, { method: 'POST', body: JSON.stringify({ retryScale: 0.0005, answerWithinMs: 100, botWebhookUrl: 'http://127.0.0.1:9/webhook/haptik' }) });
-	expect((await haptikApi('/v1.0/user/', { auth_id: 'customer-8' })).status).toBe(200);
-	await haptikApi('/v1.0/log_message_from_user/', { user: { auth_id: 'customer-8' }, message_body: 'hello', message_type: 0, business_id: 343 });
-	const disabled = await until(() => sandbox.state.haptik.botWebhookDisabled, Boolean, 15_000);
+	expect((await haptikApi(sandbox, '/v1.0/user/', { auth_id: 'customer-8' })).status).toBe(200);
+	await userMessage(sandbox, 'customer-8', 'hello');
+	const disabled = await until(() => sandbox.state.haptik.botWebhookDisabled, Boolean, 'the webhook disabled', 15_000);
 	expect(disabled).toBe(true);
 	expect(sandbox.state.haptik.deliveries[0].attempts).toHaveLength(7);
-	await haptikApi('/v1.0/log_message_from_user/', { user: { auth_id: 'customer-8' }, message_body: 'again', message_type: 0, business_id: 343 });
+	await userMessage(sandbox, 'customer-8', 'again');
 	await new Promise((resolve) => setTimeout(resolve, 100));
 	expect(sandbox.state.haptik.deliveries).toHaveLength(1);
 }, 30_000);
@@ -256,7 +245,7 @@ describe('Haptik Send File', () => {
 	});
 
 	test('an image is sent as message type 1, a document as 52, with its bytes', async () => {
-		expect((await haptikApi('/v1.0/user/', { auth_id: 'customer-1042' })).status).toBe(200);
+		expect((await haptikApi(sandbox, '/v1.0/user/', { auth_id: 'customer-1042' })).status).toBe(200);
 		expect((await run(Buffer.from('GIF89a...'), 'photo.gif')).output('Send File')[0].json).toMatchObject({ message_type: 1 });
 		expect((await run(Buffer.from('a,b\n1,2\n'), 'orders.csv')).output('Send File')[0].json).toMatchObject({ message_type: 52 });
 		expect(sandbox.state.haptik.files).toEqual([

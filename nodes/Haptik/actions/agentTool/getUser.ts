@@ -34,12 +34,11 @@ export const getUser = defineOperation({
 	sideEffects: false,
 	run: async (client: HaptikClient, input) => {
 		const user = await client.agentToolUser(input.userId, input.details);
-		const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
 		return {
-			userId: text(user.user_id) ?? input.userId,
-			userName: text(user.user_name),
-			thirdPartyUserId: text(user.third_party_user_id),
-			devicePlatform: typeof user.device_platform === 'number' ? user.device_platform : null,
+			userId: user.user_id,
+			userName: user.user_name ?? null,
+			thirdPartyUserId: user.third_party_user_id ?? null,
+			devicePlatform: user.device_platform ?? null,
 			details: user.details,
 		};
 	},

@@ -36,8 +36,8 @@ export const getTranscript = defineOperation({
 	output: transcript,
 	sideEffects: false,
 	run: async (client: HaptikClient, input) => {
-		const answer = (await client.chatHistory({ userName: input.userName, conversationNo: input.conversationNo, ...input.options })) as { chat_json?: unknown };
-		const lines = parseAnswer(z.array(transcriptLine), answer?.chat_json ?? []);
+		const { chat_json } = await client.chatHistory({ userName: input.userName, conversationNo: input.conversationNo, ...input.options });
+		const lines = parseAnswer(z.array(transcriptLine), chat_json);
 		return { lines, text: lines.map((line) => `${line.sender}: ${line.text}`).join('\n') };
 	},
 });
