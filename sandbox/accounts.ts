@@ -1,5 +1,6 @@
 import { HAPTIK_AGENT_TOOL_RECEIVER, HAPTIK_BOT_RECEIVER, HAPTIK_BUSINESS_ID, HAPTIK_CLIENT_ID, HAPTIK_TEAM, HAPTIK_TOKEN, HAPTIK_WEBHOOK_SECRET } from './haptik';
 import { HOVER_EMAIL, HOVER_PASSWORD } from './hover';
+import { MODEL_API_KEY, MODEL_NAME } from './model';
 import { SP_APP_ID, SP_TENANT } from './servicepattern';
 import { SOBOT_APP_ID, SOBOT_APP_KEY } from './sobot';
 import { TELSPIEL_API_KEY, TELSPIEL_USERNAME } from './telspiel';
@@ -19,6 +20,8 @@ export const accounts = {
 		botReceiver: HAPTIK_BOT_RECEIVER,
 		agentToolReceiver: HAPTIK_AGENT_TOOL_RECEIVER,
 	},
+	/** The scripted OpenAI-compatible chat model the AI agent example uses. */
+	model: { apiKey: MODEL_API_KEY, name: MODEL_NAME },
 	/** The key a bot platform sends to the bot-facing example (examples/bot-callback-api.json); checked by n8n's Webhook node. */
 	botApi: { header: 'api-key', key: 'sandbox-bot-key-0001' },
 };
@@ -50,6 +53,7 @@ export function credentialData(serviceUrl: (service: string) => string) {
 			businessId: accounts.haptik.businessId,
 			webhookSecret: accounts.haptik.webhookSecret,
 		},
+		openAiApi: { apiKey: accounts.model.apiKey, organizationId: '', url: `${serviceUrl('model')}/v1`, header: false },
 		httpHeaderAuth: { name: accounts.botApi.header, value: accounts.botApi.key },
 	};
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 /**
- * The sandbox: local emulators of the four APIs in one process on 127.0.0.1, each under its own path
+ * The sandbox: local emulators of the five APIs and a scripted chat model in one process on 127.0.0.1, each under its own path
  * prefix, with a request log and fault switches. `npm run sandbox` starts it alone; `npm start`
  * starts it with n8n; the tests use the same emulators.
  */
@@ -8,6 +8,8 @@ import { haptikStub, newHaptikState } from './haptik';
 import { startServer } from './http';
 import type { RecordedRequest, Reply, TestServer } from './http';
 import { hoverStub, newHoverState } from './hover';
+import { modelStub, newModelState } from './model';
+import type { ScriptedReply } from './model';
 import { agentWritesInEveryChat, newSpState, servicePatternStub } from './servicepattern';
 import { newSobotState, sobotStub } from './sobot';
 import { newTelSpielState, telSpielSandbox } from './telspiel';
@@ -34,7 +36,7 @@ interface ArmedFault {
 export interface Sandbox {
 	url: string;
 	/** Base URL of one service's emulator. */
-	serviceUrl(service: 'telspiel' | 'sobot' | 'hover' | 'servicepattern' | 'haptik'): string;
+	serviceUrl(service: 'telspiel' | 'sobot' | 'hover' | 'servicepattern' | 'haptik' | 'model'): string;
 	log: Array<{ service: string; method: string; path: string; status: number }>;
 	/** The latest requests with what was answered (the reference docs' examples come from here). */
 	exchanges: Exchange[];
@@ -44,6 +46,7 @@ export interface Sandbox {
 		hover: ReturnType<typeof newHoverState>;
 		servicepattern: ReturnType<typeof newSpState>;
 		haptik: ReturnType<typeof newHaptikState>;
+		model: ReturnType<typeof newModelState>;
 	};
 	close(): Promise<void>;
 }
@@ -91,6 +94,7 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		hover: newHoverState(),
 		servicepattern: newSpState(10_000),
 		haptik: newHaptikState(),
+		model: newModelState(),
 	};
 	const handlers: Record<string, (request: RecordedRequest) => Reply | Promise<Reply>> = {
 		telspiel: telSpielSandbox(state.telspiel),
@@ -98,6 +102,7 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		hover: hoverStub(state.hover),
 		servicepattern: servicePatternStub(state.servicepattern),
 		haptik: haptikStub(state.haptik),
+		model: modelStub(state.model),
 	};
 	const faults: ArmedFault[] = [];
 	const log: Sandbox['log'] = [];
@@ -153,6 +158,14 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 				},
 			};
 		}
+		// The sandbox's own: the scripted model's next answers (tool calls, then a final answer), for one test.
+		if (url.pathname === '/__sandbox/model/script' && request.method === 'POST') {
+			state.model.script = (request.json() as { replies?: ScriptedReply[] }).replies ?? [];
+			state.model.requests.length = 0;
+			return { body: { scripted: state.model.script.length } };
+		}
+		// The sandbox's own: what n8n sent the model (messages and the tool schemas it generated).
+		if (url.pathname === '/__sandbox/model/requests') return { body: { requests: state.model.requests } };
 		const [, service] = url.pathname.split('/');
 		const handler = handlers[service];
 		if (!handler) return { status: 404, body: { message: 'Unknown sandbox service' } };

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const SANDBOX = path.resolve(__dirname, '../../sandbox');
-const EMULATORS = ['telspiel.ts', 'sobot.ts', 'hover.ts', 'servicepattern.ts', 'haptik.ts', 'main.ts'];
+const EMULATORS = ['telspiel.ts', 'sobot.ts', 'hover.ts', 'servicepattern.ts', 'haptik.ts', 'model.ts', 'main.ts'];
 
 /** A line that picks a route: a path test or a `case` of a path switch. */
 const ROUTE = /^\s*(if \(\(?(path|url\.pathname|new URL\(request\.path|\(match = path|\(m = \/)|case '\/)/;
