@@ -5,6 +5,7 @@ export const clickToCallResult = z.looseObject({
 	code: z.coerce.number().describe('Status code telSpiel put in the body; 200 when the job was accepted'),
 	status: z.string().describe('"success" when the job was accepted'),
 	message: z.string().describe('telSpiel\'s message, e.g. "Data successfully submitted for call."'),
+	alreadyCalled: z.boolean().optional().describe('With "Ring Once Per": true when the customer was already rung for that key, and no call was placed'),
 });
 
 export type ClickToCallResult = z.output<typeof clickToCallResult>;

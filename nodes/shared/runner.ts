@@ -42,6 +42,22 @@ function toOutputItems<Client>(
 	});
 }
 
+/** True when an AI agent or an MCP client runs the node as a tool (n8n's "…Tool" version of it). */
+function runsAsTool(context: IExecuteFunctions): boolean {
+	const node = context.getNode();
+	return node.rewireOutputLogTo === 'ai_tool' || node.type.endsWith('Tool');
+}
+
+/**
+ * The error an AI agent or MCP client receives: n8n hands them only an error's message, so for them
+ * the message also says what was expected (the description), and not which item (there is one).
+ */
+function forTool(context: IExecuteFunctions, error: Error): Error {
+	const description = (error as { description?: string | null }).description;
+	const message = error.message.replace(/ \[item \d+\]$/, '');
+	return new NodeOperationError(context.getNode(), description ? `${message}. ${description}` : message, { description: description ?? undefined, itemIndex: 0 });
+}
+
 /** Runs `task(0..count-1)` with at most `limit` at once; stops starting new ones once `stop()` says so. */
 async function runPool(
 	count: number,
@@ -90,6 +106,7 @@ export async function runOperations<Client>(
 		retryUnsafe: !operation.sideEffects,
 	});
 	const continueOnFail = this.continueOnFail();
+	const asTool = runsAsTool(this);
 	// n8n routes an item to the error output only when its json holds nothing but error, message and
 	// details (an item carrying `error` itself would be cut down to the message alone).
 	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
@@ -103,7 +120,7 @@ export async function runOperations<Client>(
 			const json = toErrorOutput ? { error: message, details } : { error: message, ...details };
 			outputs[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
 		} else if (!failure || itemIndex < failure.itemIndex) {
-			failure = { itemIndex, error: nodeError };
+			failure = { itemIndex, error: asTool ? forTool(this, nodeError) : nodeError };
 		}
 	};
 

@@ -214,4 +214,25 @@ describe('telSpiel Click To Call through n8n’s engine', () => {
 		expect(everything).not.toContain(API_KEY);
 		expect(everything).toContain('[redacted]');
 	});
+
+	test('"Ring Once Per" rings each customer once per key, across runs; the outputs keep every item, in order, paired', async () => {
+		const once = workflow({ requestOptions: { concurrency: 5 } });
+		once.nodes.find((n) => n.name === 'Click To Call')!.parameters.ringOncePer = '={{ $json.chat }}';
+		const items = [
+			{ json: { agent: '9999999999', customer: '8888888801', chat: 'chat-1' } },
+			{ json: { agent: '9999999999', customer: '+8888888801', chat: 'chat-1' } },
+			{ json: { agent: '9999999999', customer: '8888888802', chat: 'chat-1' } },
+			{ json: { agent: '9999999999', customer: '8888888801', chat: 'chat-2' } },
+		];
+		const first = await run(once, items);
+		expect(first.output('Click To Call').map((item) => [item.json.alreadyCalled, item.pairedItem])).toEqual([
+			[false, { item: 0 }],
+			[true, { item: 1 }],
+			[false, { item: 2 }],
+			[false, { item: 3 }],
+		]);
+		const again = await run(once, items.slice(0, 1));
+		expect(again.output('Click To Call')[0].json).toMatchObject({ status: 'alreadyCalled', alreadyCalled: true });
+		expect(server.requests.map((request) => (request.json() as { customer_phone: string }).customer_phone)).toEqual(['8888888801', '8888888802', '8888888801']);
+	});
 });

@@ -11,6 +11,7 @@ import type {
 
 import { TestCredentialsHelper } from './credentials';
 import { baseAdditionalData } from './additionalData';
+import { useMemoryDeduplication } from './deduplication';
 import { loadPackage } from './package';
 
 export interface RunOptions {
@@ -36,6 +37,7 @@ export interface RunResult {
 /** Runs a workflow (as exported from n8n's editor) through n8n's WorkflowExecute. */
 export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'>, options: RunOptions = {}): Promise<RunResult> {
 	const { nodeTypes, credentialTypes } = await loadPackage();
+	await useMemoryDeduplication();
 	const workflow = new Workflow({
 		id: 'test',
 		name: 'test',

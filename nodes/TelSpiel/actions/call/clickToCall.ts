@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
+import { ServiceError } from '../../../shared/errors';
 import { numericPhoneNumber, optionalString } from '../../../shared/fields';
+import { inTurn } from '../../../shared/inTurn';
 import { defineOperation } from '../../../shared/operation';
 import type { TelSpielClient } from '../../client';
 import { clickToCallResult } from '../../schemas';
@@ -34,6 +36,16 @@ const properties: INodeProperties[] = [
 		description: 'Campaign the call belongs to, as set up in telSpiel (optional)',
 	},
 	{
+		displayName: 'Ring Once Per',
+		name: 'ringOncePer',
+		type: 'string',
+		default: '',
+		placeholder: "e.g. {{ $('When a Customer Writes').first().json.sessionId }}",
+		description:
+			'A key such as a chat’s session ID: each customer is rung once per key, in every execution and on every worker. A repeat rings no one and outputs alreadyCalled: true. Use it when an AI agent places the call. Empty: every run rings.',
+		hint: 'Kept in n8n’s database, like the Remove Duplicates node’s history. A call telSpiel refused (403, 422) does not count.',
+	},
+	{
 		displayName:
 			'telSpiel rings the agent, then connects the customer. It returns no call ID, and a failed run is never sent again, so a customer is never rung twice.',
 		name: 'clickToCallNotice',
@@ -42,20 +54,45 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** The keys of the last 10,000 calls are kept, per node. */
+const ONCE_PER_KEY = { mode: 'entries', maxEntries: 10_000 } as const;
+
 export const clickToCall = defineOperation({
 	resource: 'call',
 	value: 'clickToCall',
 	name: 'Click To Call',
 	description: 'Ring an agent, then connect the customer',
-	action: 'Start a click to call',
+	action: 'Ring an agent, then connect a customer',
 	properties,
 	// telSpiel takes both numbers as Numeric (seed 003, lines 69–70): digits only, normalised here.
 	input: z.object({
 		agentPhone: numericPhoneNumber,
 		customerPhone: numericPhoneNumber,
 		campaignName: optionalString,
+		ringOncePer: optionalString,
 	}),
 	output: clickToCallResult,
 	sideEffects: true,
-	run: (client: TelSpielClient, input) => client.clickToCall(input),
+	run: async (client: TelSpielClient, { ringOncePer, ...call }, { functions }) => {
+		if (!ringOncePer) return await client.clickToCall(call);
+		const key = [`${ringOncePer}:${call.customerPhone}`];
+		// In turn within this process: n8n's check-and-record is not atomic, and two items (or tool calls) may carry one key.
+		const turn = `telspiel:ring-once:${functions.getWorkflow().id ?? ''}:${functions.getNode().id}:${key[0]}`;
+		return await inTurn(turn, async () => {
+			// n8n's deduplication store (its database) is shared by every execution and worker, unlike static data of one run.
+			const { processed } = await functions.helpers.checkProcessedAndRecord(key, 'node', ONCE_PER_KEY);
+			if (processed.length > 0) {
+				return { code: 200, status: 'alreadyCalled', message: `This customer was already rung for "${ringOncePer}"; no call was placed.`, alreadyCalled: true };
+			}
+			// telSpiel refused the request, so no phone rang: a corrected request may ring. Any other failure (a timeout) may
+			// have rung, so its key stays. The runner turns the failure into the node's error, as for any operation.
+			const answer = await client.clickToCall(call).catch(async (error: unknown) => {
+				if (error instanceof ServiceError && (error.httpCode === 403 || error.httpCode === 422)) {
+					await functions.helpers.removeProcessed(key, 'node', ONCE_PER_KEY);
+				}
+				return await Promise.reject(error);
+			});
+			return { ...(answer as object), alreadyCalled: false };
+		});
+	},
 });
