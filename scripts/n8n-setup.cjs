@@ -61,6 +61,7 @@ function sandboxCredentials(credentialData, sandboxUrl) {
 		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth' },
 		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi' },
 		{ id: 'sbxHaptik0000001', name: 'Sandbox Haptik', type: 'haptikApi' },
+		{ id: 'sbxOpenAiModel01', name: 'Sandbox chat model (OpenAI-compatible)', type: 'openAiApi' },
 	].map((credential) => ({ ...credential, data: data[credential.type] }));
 }
 

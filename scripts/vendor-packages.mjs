@@ -113,7 +113,10 @@ function vendorsByNodeType() {
 	const owners = {};
 	for (const file of rootPackage.n8n.nodes) {
 		const vendor = VENDORS.find((v) => file.startsWith(`dist/nodes/${v.dir}/`));
-		owners[`${rootPackage.name}.${nodeTypeName(file)}`] = { vendor, type: nodeTypeName(file) };
+		const type = nodeTypeName(file);
+		owners[`${rootPackage.name}.${type}`] = { vendor, type };
+		// n8n's tool version of a node that is usable as a tool (an AI agent's tool): the same node, with "Tool" appended.
+		owners[`${rootPackage.name}.${type}Tool`] = { vendor, type: `${type}Tool` };
 	}
 	return owners;
 }

@@ -12,7 +12,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { eventually, outputsOf, publishWorkflow } from '../harness/n8n-rest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+import { callsFor, chat, chatPage, modelRequests, scriptModel, toolResults } from '../harness/model';
+import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness/n8n-rest';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -103,7 +107,7 @@ test('it prints where n8n is, and n8n offers every node and credential of the pa
 });
 
 test('the imported sandbox credentials pass n8n’s own credential test', async () => {
-	for (const id of ['sbxTelSpiel00001', 'sbxSobot00000001', 'sbxHover00000001', 'sbxSvcPattern001', 'sbxHaptik0000001']) {
+	for (const id of ['sbxTelSpiel00001', 'sbxSobot00000001', 'sbxHover00000001', 'sbxSvcPattern001', 'sbxHaptik0000001', 'sbxOpenAiModel01']) {
 		const stored = (await api('GET', `/rest/credentials/${id}?includeData=true`)).json!.data as Record<string, unknown>;
 		const tested = await api('POST', '/rest/credentials/test', { credentials: { id, name: stored.name, type: stored.type, data: stored.data } });
 		expect([id, tested.json!.data]).toEqual([id, { status: 'OK', message: 'Connection successful!' }]);
@@ -113,12 +117,14 @@ test('the imported sandbox credentials pass n8n’s own credential test', async 
 test('the IVR example, published, answers a call from its production webhook', async () => {
 	const workflows = (await api('GET', '/rest/workflows')).json!.data as Array<{ id: string; name: string }>;
 	expect(workflows.map((w) => w.name).sort()).toEqual([
+		'AI agent: find the customer in Sobot and call them back',
 		'Bot API: book a callback for a bot platform (Haptik envelope)',
 		'Bot chat: hand a customer over to an agent',
 		'Bot chat: relay the agents’ replies of every conversation',
 		'Haptik: hand a customer over to a contact-center agent',
 		'Haptik: the agents’ replies back to each customer, and the chat back to the bot',
 		'IVR callback: VIP callers to the VIP desk',
+		'MCP server: the contact-center tools for any MCP client',
 		'Scheduled: report archived and idle Hover actions',
 	]);
 	const ivr = workflows.find((w) => w.name.startsWith('IVR'))!;
@@ -213,6 +219,99 @@ test('the Haptik handover, published: activation registers the trigger with the 
 	const handedBack = await eventually(() => outputsOf<{ receiver: string }>(api, repliesId, 'Haptik: Hand Back to Bot'), (all) => all.length >= 2);
 	expect(handedBack.filter((item) => item.receiver === 'iva')).toHaveLength(2);
 }, 150_000);
+
+describe('the AI agent example, published: Chat Trigger → AI Agent (the sandbox’s scripted model) with Sobot Find Customer and telSpiel Click To Call as tools', () => {
+	let agentId: string;
+	beforeAll(async () => {
+		agentId = await publishWorkflow(api, 'AI agent: find the customer in Sobot and call them back', chatPage(n8nUrl));
+	}, 60_000);
+
+	test('a customer who leaves their number is found in Sobot and called back, once; an unknown number is not called', async () => {
+		await scriptModel(sandboxUrl, []);
+		expect(await chat(n8nUrl, 'chat-asha', 'Please call me back on 13800000001')).toEqual({ status: 200, output: 'Thank you, Asha: an agent is calling you now on 13800000001.' });
+		// What the model saw the tools answer: the customer Sobot found, then telSpiel's acceptance.
+		const [customer, call] = toolResults(await modelRequests(sandboxUrl)).map((result) => (JSON.parse(result) as Array<Record<string, unknown>>)[0]);
+		expect(customer).toMatchObject({ found: true, id: 'u-1001', nick: 'Asha', isVip: '1' });
+		expect(call).toEqual({ code: 200, status: 'success', message: 'Data successfully submitted for call.', alreadyCalled: false });
+		expect(await chat(n8nUrl, 'chat-unknown', 'Call me on 13899999999')).toEqual({ status: 200, output: 'I could not find a customer with the number 13899999999. An agent will review your request.' });
+		expect(await callsFor(sandboxUrl, 'AI agent callbacks')).toEqual(['13800000001']);
+	}, 60_000);
+
+	test('the tool schemas n8n sends the model: clear names and descriptions, and only the parameters the model fills', async () => {
+		await scriptModel(sandboxUrl, []);
+		await chat(n8nUrl, 'chat-schemas', 'Please call me back on 13800000002');
+		const [first] = await modelRequests(sandboxUrl);
+		const tools = first.tools.map(({ function: tool }) => ({ name: tool.name, description: tool.description, parameters: tool.parameters?.properties, required: tool.parameters?.required }));
+		expect(tools.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+			{
+				name: 'Call_Customer_Back',
+				description: 'Ring an agent, then connect a customer in telSpiel',
+				// The agent's number, the campaign and the once-per-chat key are the flow's, not the model's.
+				parameters: { customerPhone: { type: 'string', description: 'The number to call the customer back on, as they wrote it' } },
+				required: ['customerPhone'],
+			},
+			{
+				name: 'Find_Customer_in_Sobot',
+				description: 'Find a customer in Sobot',
+				parameters: { phone: { type: 'string', description: 'The customer’s phone number, as they wrote it' } },
+				required: ['phone'],
+			},
+		]);
+	}, 60_000);
+
+	test('invalid arguments from the model come back to it as a tool error naming the field and what was expected; the execution succeeds', async () => {
+		const callsBefore = await callsFor(sandboxUrl, 'AI agent callbacks');
+		await scriptModel(sandboxUrl, [{ toolCalls: [{ name: 'Call_Customer_Back', arguments: { customerPhone: 'call me maybe' } }] }, { content: 'Which number should we call?' }]);
+		expect(await chat(n8nUrl, 'chat-invalid', 'Call me maybe')).toEqual({ status: 200, output: 'Which number should we call?' });
+		expect(toolResults(await modelRequests(sandboxUrl))).toEqual([
+			JSON.stringify([{ error: 'Invalid value for "Customer Phone". Customer Phone: Expected a phone number of 6 to 15 digits (a leading +, spaces, dashes, dots and brackets are removed), got "call me maybe".' }]),
+		]);
+		const [last] = (await executionsOf(api, agentId)).slice(-1);
+		expect(last.status).toBe('success');
+		expect(await callsFor(sandboxUrl, 'AI agent callbacks')).toEqual(callsBefore);
+	}, 60_000);
+
+	test('a model that calls Click To Call twice for one customer in one chat rings them once ("Ring Once Per" the chat’s session ID), in the same execution and the next; another chat may ring them', async () => {
+		const find = { name: 'Find_Customer_in_Sobot', arguments: { phone: '13800000002' } };
+		const ring = { name: 'Call_Customer_Back', arguments: { customerPhone: '13800000002' } };
+		await scriptModel(sandboxUrl, [{ toolCalls: [find] }, { toolCalls: [ring] }, { toolCalls: [ring] }, { content: 'Calling you.' }, { toolCalls: [ring] }, { content: 'Still calling you.' }]);
+		expect((await chat(n8nUrl, 'chat-twice', 'Call me on 13800000002')).output).toBe('Calling you.');
+		const results = toolResults(await modelRequests(sandboxUrl));
+		expect(results.slice(1).map((result) => (JSON.parse(result) as Array<{ alreadyCalled: boolean }>)[0].alreadyCalled)).toEqual([false, true]);
+		expect((await chat(n8nUrl, 'chat-twice', 'Did you call me?')).output).toBe('Still calling you.');
+		const before = (await callsFor(sandboxUrl, 'AI agent callbacks')).filter((phone) => phone === '13800000002');
+		await scriptModel(sandboxUrl, [{ toolCalls: [ring] }, { content: 'Calling you again.' }]);
+		expect((await chat(n8nUrl, 'chat-later', 'Call me again on 13800000002')).output).toBe('Calling you again.');
+		const after = (await callsFor(sandboxUrl, 'AI agent callbacks')).filter((phone) => phone === '13800000002');
+		// chat-schemas (the test above) rang 13800000002 once; chat-twice adds one call, chat-later another.
+		expect([before.length, after.length]).toEqual([2, 3]);
+	}, 90_000);
+});
+
+test('MCP: the MCP server example, published, lists the same tools to an MCP client, which finds a customer in Sobot and gets clear tool errors', async () => {
+	await publishWorkflow(api, 'MCP server: the contact-center tools for any MCP client', () => fetch(`${n8nUrl}/mcp/contact-center`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+	const client = new Client({ name: 'contact-center-test', version: '1.0.0' });
+	await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/contact-center`)));
+	try {
+		const { tools } = await client.listTools();
+		expect(tools.map((tool) => [tool.name, tool.description, Object.keys(tool.inputSchema.properties ?? {})]).sort()).toEqual([
+			['Call_Customer_Back', 'Ring an agent, then connect a customer in telSpiel', ['customerPhone', 'conversationId']],
+			['Find_Customer_in_Sobot', 'Find a customer in Sobot', ['phone']],
+		]);
+		const found = (await client.callTool({ name: 'Find_Customer_in_Sobot', arguments: { phone: '13800000001' } })) as { content: Array<{ text: string }>; isError?: boolean };
+		expect(found.isError).toBeFalsy();
+		expect(JSON.parse(found.content[0].text)).toEqual([expect.objectContaining({ found: true, id: 'u-1001', nick: 'Asha', isVip: '1' })]);
+
+		const invalid = (await client.callTool({ name: 'Call_Customer_Back', arguments: { customerPhone: 'soon', conversationId: 'mcp-1' } })) as { content: Array<{ text: string }>; isError?: boolean };
+		expect([invalid.isError, invalid.content[0].text]).toEqual([true, expect.stringContaining('Invalid value for "Customer Phone". Customer Phone: Expected a phone number of 6 to 15 digits')]);
+		const ring = () => client.callTool({ name: 'Call_Customer_Back', arguments: { customerPhone: '13800000001', conversationId: 'mcp-1' } }) as Promise<{ content: Array<{ text: string }> }>;
+		const answers = [await ring(), await ring()].map((answer) => (JSON.parse(answer.content[0].text) as Array<{ alreadyCalled: boolean }>)[0].alreadyCalled);
+		expect(answers).toEqual([false, true]);
+		expect(await callsFor(sandboxUrl, 'MCP callbacks')).toEqual(['13800000001']);
+	} finally {
+		await client.close();
+	}
+}, 60_000);
 
 test('Settings → Community Nodes lists the package with its nodes, loaded', async () => {
 	const { status, json } = await api('GET', '/rest/community-packages');
