@@ -152,6 +152,48 @@ test('files in queue mode (binary data in the database): a file the main receive
 	expect(ranBy().flat()).toContain(execution.id);
 }, 120_000);
 
+/** A chat's callback request, answered with what Click To Call output: Ring Once Per the chat. */
+const ringOnce = {
+	name: 'Queue mode: ring once per chat',
+	nodes: [
+		{ id: 'o1', name: 'Callback Request', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000007', parameters: { httpMethod: 'POST', path: 'ring-once', responseMode: 'lastNode', options: {} } },
+		{
+			id: 'o2',
+			name: 'telSpiel: Ring Once',
+			type: 'n8n-nodes-contact-center.telSpiel',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { resource: 'call', operation: 'clickToCall', agentPhone: '9000000001', customerPhone: '={{ $json.body.phone }}', campaignName: 'ring once', ringOncePer: '={{ $json.body.chat }}', requestOptions: {} },
+			credentials: { telSpielApi: { id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel' } },
+		},
+	],
+	connections: { 'Callback Request': { main: [[{ node: 'telSpiel: Ring Once', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+};
+
+test('Ring Once Per in queue mode: a chat asking again and again, its executions on either worker, rings its customer once', async () => {
+	expect((await stack.api('POST', '/rest/workflows', { ...ringOnce, active: false })).status).toBe(200);
+	const ask = (chat: string) => post('/webhook/ring-once', { chat, phone: '13800000009' });
+	const id = await publishWorkflow(stack.api, ringOnce.name, () => ask('probe'));
+	const chats = ['chat-a', 'chat-b'];
+	const answers: Record<string, boolean[]> = { 'chat-a': [], 'chat-b': [] };
+	// Each round asks for both chats at once; a chat's own requests come one after another, as a chat's messages do.
+	for (let round = 0; round < 8; round++) {
+		const got = await Promise.all(chats.map(async (chat) => ((await (await ask(chat)).json()) as { alreadyCalled: boolean }).alreadyCalled));
+		got.forEach((alreadyCalled, index) => answers[chats[index]].push(alreadyCalled));
+	}
+	expect(answers).toEqual({ 'chat-a': [false, ...Array(7).fill(true)], 'chat-b': [false, ...Array(7).fill(true)] });
+	const { calls } = (await (await fetch(`${stack.sandboxUrl}/__sandbox/telspiel/calls`)).json()) as { calls: Array<{ customer_phone: string; campaign_name?: string }> };
+	// The probe's chat, chat-a and chat-b: one call each.
+	expect(calls.filter((call) => call.campaign_name === 'ring once').map((call) => call.customer_phone)).toEqual(Array(3).fill('13800000009'));
+	const executions = (await executionsOf(stack.api, id)).map((execution) => execution.id);
+	const split = ranBy().map((ran) => ran.filter((execution) => executions.includes(execution)).length);
+	process.stdout.write(`ring once per chat: ${executions.length} executions, ${split.join(' + ')} on the two workers\n`);
+	// Every execution ran on a worker, and both workers took some: the keys one recorded held for the other.
+	expect(split.reduce((a, b) => a + b, 0)).toBe(executions.length);
+	expect(Math.min(...split)).toBeGreaterThan(0);
+}, 120_000);
+
 /** A call list: a webhook takes a list of customers and rings each, one at a time. */
 const callList = {
 	name: 'Queue mode: ring a call list',
