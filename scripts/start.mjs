@@ -127,7 +127,7 @@ async function main() {
 	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
 	const { credentialData } = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
 	const sandbox = await startSandbox(sandboxPort);
-	say(`Sandbox of the five APIs on ${sandbox.url} (test accounts: sandbox/README.md)`);
+	say(`Sandbox of the five APIs and a scripted chat model on ${sandbox.url} (test accounts: sandbox/README.md)`);
 
 	installPackage(userFolder, packPackage(path.join(userFolder, 'pack')));
 	writeFileSync(path.join(userFolder, 'sandbox-credentials.json'), JSON.stringify(sandboxCredentials(credentialData, `http://127.0.0.1:${sandboxPort}`), null, 2));
