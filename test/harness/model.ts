@@ -1,4 +1,7 @@
-/** The AI tests' side of the sandbox's scripted chat model, and a chat with the agent example over n8n's Chat Trigger. */
+/**
+ * The AI tests' side of the sandbox's scripted chat model, a chat with the agent example over n8n's Chat
+ * Trigger, and the Click To Calls the sandbox's telSpiel accepted (also read by the queue-mode tests).
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
+import { callsFor } from '../harness/model';
 import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness/n8n-rest';
 import { APP_WEBHOOK_SECRET, transactionWebhook } from '../../sandbox/hover';
 import { failuresOf, lookups, sobotTokenRequests, startQueueStack } from './stack';
@@ -183,9 +184,8 @@ test('Ring Once Per in queue mode: a chat asking again and again, its executions
 		got.forEach((alreadyCalled, index) => answers[chats[index]].push(alreadyCalled));
 	}
 	expect(answers).toEqual({ 'chat-a': [false, ...Array(7).fill(true)], 'chat-b': [false, ...Array(7).fill(true)] });
-	const { calls } = (await (await fetch(`${stack.sandboxUrl}/__sandbox/telspiel/calls`)).json()) as { calls: Array<{ customer_phone: string; campaign_name?: string }> };
 	// The probe's chat, chat-a and chat-b: one call each.
-	expect(calls.filter((call) => call.campaign_name === 'ring once').map((call) => call.customer_phone)).toEqual(Array(3).fill('13800000009'));
+	expect(await callsFor(stack.sandboxUrl, 'ring once')).toEqual(Array(3).fill('13800000009'));
 	const executions = (await executionsOf(stack.api, id)).map((execution) => execution.id);
 	const split = ranBy().map((ran) => ran.filter((execution) => executions.includes(execution)).length);
 	process.stdout.write(`ring once per chat: ${executions.length} executions, ${split.join(' + ')} on the two workers\n`);

@@ -1,18 +1,20 @@
 /**
  * Click To Call's "Ring Once Per": a customer is rung once per key, the key kept in n8n's deduplication
- * store (here a stand-in with the same contract: check-and-record, remove). The agent and MCP tests
+ * store (here the tests' memory store, which like n8n's database checks, then records). The agent and MCP tests
  * in test/packaging/start.test.ts run the same option in real n8n, with its database.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { ICheckProcessedOptions, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { ServiceError } from '../../nodes/shared/errors';
 import { clickToCall } from '../../nodes/TelSpiel/actions/call/clickToCall';
 import type { TelSpielClient } from '../../nodes/TelSpiel/client';
+import { memoryDeduplicator } from '../harness/deduplication';
 
 const accepted = { code: 200, status: 'success', message: 'Data successfully submitted for call.' };
 
 function setup(answers: Array<() => Promise<unknown>>) {
-	const recorded = new Set<string>();
+	const store = memoryDeduplicator();
+	const where = { workflow: { id: 'wf-1', active: true }, node: { id: 'node-1' } as INode };
 	const rung: string[] = [];
 	const client = {
 		clickToCall: async ({ customerPhone }: { customerPhone: string }) => {
@@ -20,20 +22,18 @@ function setup(answers: Array<() => Promise<unknown>>) {
 			return await answers.shift()!();
 		},
 	} as unknown as TelSpielClient;
+	// n8n's helpers: the store, for this node of this workflow.
 	const helpers = {
-		// Like n8n's database store: it reads, and writes a moment later (not atomic).
-		checkProcessedAndRecord: async (keys: string[], scope: string) => {
+		checkProcessedAndRecord: async (keys: string[], scope: 'node', options: ICheckProcessedOptions) => {
 			expect(scope).toBe('node');
-			const processed = keys.filter((key) => recorded.has(key));
-			await new Promise((resolve) => setTimeout(resolve, 5));
-			for (const key of keys) recorded.add(key);
-			return { new: keys.filter((key) => !processed.includes(key)), processed };
+			return await store.checkProcessedAndRecord(keys, scope, where, options);
 		},
-		removeProcessed: async (keys: string[]) => keys.forEach((key) => recorded.delete(key)),
+		removeProcessed: async (keys: string[], scope: 'node', options: ICheckProcessedOptions) => await store.removeProcessed(keys, scope, where, options),
 	};
-	const context = { itemIndex: 0, functions: { helpers, getWorkflow: () => ({ id: 'wf-1' }), getNode: () => ({ id: 'node-1' }) } as unknown as IExecuteFunctions };
+	const context = { itemIndex: 0, functions: { helpers, getWorkflow: () => where.workflow, getNode: () => where.node } as unknown as IExecuteFunctions };
 	const ring = (customerPhone: string, ringOncePer?: string) =>
 		clickToCall.run(client, clickToCall.input.parse({ agentPhone: '9000000001', customerPhone, ringOncePer }), context);
+	const recorded = () => store.getProcessedDataCount('node', where, { mode: 'entries' });
 	return { ring, rung, recorded };
 }
 
@@ -50,7 +50,7 @@ test('without a key every run rings, and nothing is recorded', async () => {
 	const { ring, rung, recorded } = setup(Array(2).fill(async () => accepted));
 	await expect(ring('13800000001')).resolves.toEqual(accepted);
 	await ring('13800000001');
-	expect([rung.length, recorded.size]).toEqual([2, 0]);
+	expect([rung.length, await recorded()]).toEqual([2, 0]);
 });
 
 test('two items with the same customer and key in one run, started at once, ring once', async () => {
