@@ -8,20 +8,11 @@
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 
+const { freePorts } = require('./free-ports.cjs');
 const { installPackage, n8nBin, packPackage, quietEnv, root, sandboxCredentials } = require('./n8n-setup.cjs');
-
-const freePort = () =>
-	new Promise((resolve, reject) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-		server.once('error', reject);
-	});
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -97,7 +88,7 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 		rmSync(folder, { recursive: true, force: true });
 	};
 	try {
-		const [pgPort, redisPort, sandboxPort, mainPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+		const [pgPort, redisPort, sandboxPort, mainPort, mainBrokerPort] = await freePorts(5);
 
 		const pgDir = path.join(folder, 'pg');
 		mkdirSync(pgDir);
@@ -144,7 +135,7 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 		const packed = packPackage(path.join(folder, 'pack'));
 		const mainHome = path.join(folder, 'main');
 		installPackage(mainHome, packed);
-		const mainEnv = { ...common, N8N_USER_FOLDER: mainHome, N8N_PORT: String(mainPort) };
+		const mainEnv = { ...common, N8N_USER_FOLDER: mainHome, N8N_PORT: String(mainPort), N8N_RUNNERS_BROKER_PORT: String(mainBrokerPort) };
 		// The first command migrates the empty database; the examples get ids of their own (--separate).
 		writeFileSync(path.join(folder, 'credentials.json'), JSON.stringify(sandboxCredentials(credentialData, sandboxUrl)));
 		execFileSync(process.execPath, [n8nBin, 'import:credentials', `--input=${path.join(folder, 'credentials.json')}`], { cwd: root, env: mainEnv, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -157,7 +148,7 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 			const home = path.join(folder, `worker-${i + 1}`);
 			// Every worker needs the package in its own user folder, and its own ports.
 			installPackage(home, packed);
-			const [brokerPort, healthPort] = [await freePort(), await freePort()];
+			const [brokerPort, healthPort] = await freePorts(2);
 			const workerEnv = {
 				...common,
 				N8N_USER_FOLDER: home,

@@ -104,12 +104,19 @@ function n8n(args) {
 	execFileSync(process.execPath, [n8nBin, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-async function waitForN8n(timeoutMs = 120_000) {
+/**
+ * Resolves once this n8n answers with its settings, or false when it exits or does not answer in
+ * time. Only n8n's own answer counts: when n8n could not bind its port, whatever took that port
+ * may answer there.
+ */
+async function waitForN8n(isRunning, timeoutMs = 120_000) {
 	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
+	while (Date.now() < deadline && isRunning()) {
 		try {
 			// /healthz answers before the REST routes exist; the (public) settings route only after.
-			if ((await fetch(`http://127.0.0.1:${n8nPort}/rest/settings`)).ok) return true;
+			const response = await fetch(`http://127.0.0.1:${n8nPort}/rest/settings`);
+			const settings = response.ok ? await response.json().catch(() => null) : null;
+			if (isRunning() && settings?.data?.userManagement) return true;
 		} catch {
 			// not up yet
 		}
@@ -178,13 +185,20 @@ async function main() {
 	setInterval(() => {
 		if (process.ppid !== parent) void stop(0);
 	}, 500).unref();
-	void n8nExited.then((code) => stop(code));
+	let ready = false;
+	let exited = false;
+	void n8nExited.then((code) => {
+		exited = true;
+		if (!ready) process.stderr.write(`\nn8n stopped (exit code ${code}) before it was ready; see its output above.\n`);
+		return stop(ready ? code : code || 1);
+	});
 
-	if (await waitForN8n()) {
+	ready = await waitForN8n(() => !exited);
+	if (ready) {
 		say(`\nn8n is ready: http://localhost:${n8nPort}`);
 		say('Create the owner account on first visit, then open Overview: the example workflows use the "Sandbox …" credentials.');
 		say('Ctrl-C stops n8n and the sandbox.');
-	} else {
+	} else if (!exited) {
 		say('n8n did not answer within two minutes; see its output above.');
 	}
 }

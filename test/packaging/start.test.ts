@@ -8,6 +8,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,20 +21,11 @@ import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness
 
 const ROOT = path.resolve(__dirname, '../..');
 
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-
-const isFreeNow = (port: number) =>
-	new Promise<boolean>((resolve) => {
-		const probe = createServer();
-		probe.once('error', () => resolve(false));
-		probe.listen(port, () => probe.close(() => resolve(true)));
-	});
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePorts, isFree } = require('../../scripts/free-ports.cjs') as {
+	freePorts(count: number): Promise<number[]>;
+	isFree(port: number): Promise<boolean>;
+};
 
 /** Processes still running with this test's n8n folder in their environment (n8n, its task runner). */
 function runningUnder(marker: string): string[] {
@@ -51,6 +43,20 @@ function runningUnder(marker: string): string[] {
 		});
 }
 
+/**
+ * The environment `npm start` gets from a newcomer's shell, with the ports and folder chosen here:
+ * no n8n settings of its own (test/setup.ts makes some for the engine in process, and silences n8n),
+ * and outside jest, so n8n loads its nodes.
+ */
+const newcomerEnv = (ports: { n8n: number; sandbox: number; broker: number }, userFolder: string) => ({
+	...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('N8N_'))),
+	NODE_ENV: 'production',
+	N8N_PORT: String(ports.n8n),
+	SANDBOX_PORT: String(ports.sandbox),
+	N8N_RUNNERS_BROKER_PORT: String(ports.broker),
+	N8N_DEV_FOLDER: userFolder,
+});
+
 let child: ChildProcess;
 let output = '';
 let n8nUrl: string;
@@ -65,20 +71,20 @@ async function api(method: string, route: string, body?: unknown) {
 		headers: { 'content-type': 'application/json', cookie },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	const setCookie = response.headers.get('set-cookie');
-	if (setCookie) cookie = setCookie.split(';')[0];
+	const auth = response.headers.getSetCookie().find((entry) => entry.startsWith('n8n-auth='));
+	if (auth) cookie = auth.split(';')[0];
 	return { status: response.status, json: (await response.json().catch(() => null)) as { data?: unknown } | null };
 }
 
 beforeAll(async () => {
-	const [n8nPort, sandboxPort] = [await freePort(), await freePort()];
-	brokerPort = await freePort();
+	const [n8nPort, sandboxPort, broker] = await freePorts(3);
+	brokerPort = broker;
 	n8nUrl = `http://127.0.0.1:${n8nPort}`;
 	sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 	// `npm start` itself, as a newcomer, an IDE or a process manager runs it.
 	child = spawn('npm', ['start'], {
 		cwd: ROOT,
-		env: { ...process.env, NODE_ENV: 'production', N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_DEV_FOLDER: folder },
+		env: newcomerEnv({ n8n: n8nPort, sandbox: sandboxPort, broker: brokerPort }, folder),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -88,11 +94,20 @@ beforeAll(async () => {
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	if (!output.includes('n8n is ready')) throw new Error(`npm start did not come up:\n${output.slice(-3000)}`);
-	await api('POST', '/rest/owner/setup', { email: 'owner@example.com', firstName: 'New', lastName: 'Comer', password: 'Sandbox-Passw0rd' });
+	const setup = await api('POST', '/rest/owner/setup', { email: 'owner@example.com', firstName: 'New', lastName: 'Comer', password: 'Sandbox-Passw0rd' });
+	if (setup.status !== 200 || !cookie) throw new Error(`The owner could not be set up (HTTP ${setup.status}: ${JSON.stringify(setup.json)?.slice(0, 300)}):\n${output.slice(-3000)}`);
 }, 180_000);
 
 afterAll(async () => {
 	if (child.exitCode === null) child.kill('SIGKILL');
+	// When the SIGTERM test did not run (a filtered run, a failed start), npm's children outlive it.
+	for (const line of runningUnder(folder)) {
+		try {
+			process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+		} catch {
+			// gone meanwhile
+		}
+	}
 	rmSync(folder, { recursive: true, force: true });
 });
 
@@ -339,10 +354,10 @@ test('SIGTERM to the npm start process stops n8n, its task runner and the sandbo
 	// npm exits once it has passed the signal on; the script then waits for n8n's graceful shutdown.
 	const ports = [new URL(n8nUrl).port, new URL(sandboxUrl).port, String(brokerPort)].map(Number);
 	const deadline = Date.now() + 50_000;
-	const allFree = async () => (await Promise.all(ports.map(isFreeNow))).every(Boolean) && runningUnder(folder).length === 0;
+	const allFree = async () => (await Promise.all(ports.map(isFree))).every(Boolean) && runningUnder(folder).length === 0;
 	while (!(await allFree()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
 	await expect(fetch(`${sandboxUrl}/__sandbox/requests`)).rejects.toThrow();
-	for (const port of ports) expect([port, await isFreeNow(port)]).toEqual([port, true]);
+	for (const port of ports) expect([port, await isFree(port)]).toEqual([port, true]);
 	expect(runningUnder(folder)).toEqual([]);
 	expect(output).toContain('Stopping n8n and the sandbox');
 }, 70_000);
@@ -351,10 +366,11 @@ test('a busy port is named, with the variable that chooses another, before anyth
 	const busy = createServer().listen(0);
 	await new Promise((resolve) => busy.once('listening', resolve));
 	const port = (busy.address() as { port: number }).port;
+	const [n8nPort, sandboxPort] = await freePorts(2);
 	try {
 		const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
 			cwd: ROOT,
-			env: { ...process.env, N8N_PORT: String(await freePort()), SANDBOX_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(port), N8N_DEV_FOLDER: folder },
+			env: newcomerEnv({ n8n: n8nPort, sandbox: sandboxPort, broker: port }, folder),
 			encoding: 'utf8',
 			timeout: 30_000,
 		});
@@ -366,3 +382,34 @@ test('a busy port is named, with the variable that chooses another, before anyth
 		busy.close();
 	}
 });
+
+test('a port taken after that check (n8n cannot bind it) ends npm start with n8n’s reason; whatever answers there is not taken for n8n', async () => {
+	const [n8nPort, sandboxPort, broker] = await freePorts(3);
+	const ownFolder = mkdtempSync(path.join(tmpdir(), 'n8n-start-taken-'));
+	const squatter = createHttpServer((_, response) => response.end('not n8n'));
+	let said = '';
+	try {
+		const start = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+			cwd: ROOT,
+			env: newcomerEnv({ n8n: n8nPort, sandbox: sandboxPort, broker }, ownFolder),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));
+		let squatting: Promise<void> | undefined;
+		const hear = (chunk: Buffer) => {
+			said += chunk.toString();
+			// The ports were checked before building; the port is taken while it builds, as another program may.
+			if (!squatting && said.includes('Building')) squatting = new Promise((resolve) => squatter.listen(n8nPort, '127.0.0.1', resolve));
+		};
+		start.stdout!.on('data', hear);
+		start.stderr!.on('data', hear);
+		expect(await exited).toBe(1);
+		expect(said).toContain(`n8n's port ${n8nPort} is already in use`);
+		expect(said).toContain('n8n stopped (exit code 1) before it was ready');
+		expect(said).not.toContain('n8n is ready');
+	} finally {
+		squatter.closeAllConnections();
+		squatter.close();
+		rmSync(ownFolder, { recursive: true, force: true });
+	}
+}, 150_000);
