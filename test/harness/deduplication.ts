@@ -1,35 +1,36 @@
 /**
  * n8n's deduplication store for tests: real n8n keeps it in its database (the processed_data table);
- * here it is memory, with the same contract, per workflow and node. Like the database store it reads,
- * then records a moment later: two checks of one key at the same time both find it new.
+ * here it is memory, with the same contract and the same shape: one row per workflow and node holding
+ * all of its keys, read, then written back whole a moment later (n8n's DeduplicationHelper). So two
+ * checks at the same time both find a key new, and the later write drops what the earlier one added.
  */
 import { DataDeduplicationService } from 'n8n-core';
 import type { DeduplicationItemTypes, DeduplicationScope, ICheckProcessedContextData, IDataDeduplicator } from 'n8n-workflow';
 
 export function memoryDeduplicator(): IDataDeduplicator {
-	const seen = new Map<string, Set<DeduplicationItemTypes>>();
-	const store = (scope: DeduplicationScope, context: ICheckProcessedContextData) => {
-		const key = `${context.workflow.id}:${scope === 'node' ? (context.node?.id ?? '') : ''}`;
-		if (!seen.has(key)) seen.set(key, new Set());
-		return seen.get(key)!;
-	};
+	const rows = new Map<string, DeduplicationItemTypes[]>();
+	const rowOf = (scope: DeduplicationScope, context: ICheckProcessedContextData) => `${context.workflow.id}:${scope === 'node' ? (context.node?.id ?? '') : ''}`;
+	const aMoment = () => new Promise((resolve) => setTimeout(resolve, 5));
 	return {
 		async checkProcessedAndRecord(items, scope, context) {
-			const recorded = store(scope, context);
-			const processed = items.filter((item) => recorded.has(item));
-			await new Promise((resolve) => setTimeout(resolve, 5));
-			for (const item of items) recorded.add(item);
+			const row = rowOf(scope, context);
+			const read = [...(rows.get(row) ?? [])];
+			const processed = items.filter((item) => read.includes(item));
+			await aMoment();
+			rows.set(row, [...read, ...items.filter((item) => !processed.includes(item))]);
 			return { new: items.filter((item) => !processed.includes(item)), processed };
 		},
 		async removeProcessed(items, scope, context) {
-			const recorded = store(scope, context);
-			for (const item of items) recorded.delete(item);
+			const row = rowOf(scope, context);
+			const read = [...(rows.get(row) ?? [])];
+			await aMoment();
+			rows.set(row, read.filter((item) => !items.includes(item)));
 		},
 		async clearAllProcessedItems(scope, context) {
-			store(scope, context).clear();
+			rows.delete(rowOf(scope, context));
 		},
 		async getProcessedDataCount(scope, context) {
-			return store(scope, context).size;
+			return rows.get(rowOf(scope, context))?.length ?? 0;
 		},
 	};
 }

@@ -1,7 +1,8 @@
 /**
  * Click To Call's "Ring Once Per": a customer is rung once per key, the key kept in n8n's deduplication
- * store (here the tests' memory store, which like n8n's database checks, then records). The agent and MCP tests
- * in test/packaging/start.test.ts run the same option in real n8n, with its database.
+ * store (here the tests' memory store, which like n8n's database reads a node's keys, then writes them
+ * back). The agent and MCP tests in test/packaging/start.test.ts run the same option in real n8n, with
+ * its database.
  */
 import type { ICheckProcessedOptions, IExecuteFunctions, INode } from 'n8n-workflow';
 
@@ -72,4 +73,13 @@ test('a call telSpiel refused does not count; a call that may have rung does', a
 	await expect(ring('13800000003', 'chat-1')).rejects.toThrow('timed out');
 	await expect(ring('13800000003', 'chat-1')).resolves.toMatchObject({ alreadyCalled: true });
 	expect(rung).toEqual(['13800000001', '13800000001', '13800000003']);
+});
+
+test('many chats at once in one process: each chat’s key is kept (n8n writes a node’s keys back as one row), so a repeat in any chat rings no one', async () => {
+	const chats = Array.from({ length: 8 }, (_, i) => `chat-${i + 1}`);
+	const { ring, rung, recorded } = setup(Array(chats.length).fill(async () => accepted));
+	await Promise.all(chats.map(async (chat) => await ring('13800000001', chat)));
+	expect(await recorded()).toBe(chats.length);
+	const repeats = await Promise.all(chats.map(async (chat) => (await ring('13800000001', chat)) as { alreadyCalled: boolean }));
+	expect([rung.length, repeats.every((answer) => answer.alreadyCalled)]).toEqual([chats.length, true]);
 });

@@ -76,11 +76,14 @@ export const clickToCall = defineOperation({
 	run: async (client: TelSpielClient, { ringOncePer, ...call }, { functions }) => {
 		if (!ringOncePer) return await client.clickToCall(call);
 		const key = [`${ringOncePer}:${call.customerPhone}`];
-		// In turn within this process: n8n's check-and-record is not atomic, and two items (or tool calls) may carry one key.
-		const turn = `telspiel:ring-once:${functions.getWorkflow().id ?? ''}:${functions.getNode().id}:${key[0]}`;
-		return await inTurn(turn, async () => {
+		const node = `telspiel:ring-once:${functions.getWorkflow().id ?? ''}:${functions.getNode().id}`;
+		// n8n keeps all of a node's keys in one database row, read, then written back whole: two checks at once,
+		// of any keys, would drop one's record. So within this process the node's store is used in turn, and a
+		// key's call waits for an earlier call with that key (two items or tool calls may carry one key).
+		const inStore = async <T>(task: () => Promise<T>) => await inTurn(`${node}:store`, task);
+		return await inTurn(`${node}:key:${key[0]}`, async () => {
 			// n8n's deduplication store (its database) is shared by every execution and worker, unlike static data of one run.
-			const { processed } = await functions.helpers.checkProcessedAndRecord(key, 'node', ONCE_PER_KEY);
+			const { processed } = await inStore(async () => await functions.helpers.checkProcessedAndRecord(key, 'node', ONCE_PER_KEY));
 			if (processed.length > 0) {
 				return { code: 200, status: 'alreadyCalled', message: `This customer was already rung for "${ringOncePer}"; no call was placed.`, alreadyCalled: true };
 			}
@@ -88,7 +91,7 @@ export const clickToCall = defineOperation({
 			// have rung, so its key stays. The runner turns the failure into the node's error, as for any operation.
 			const answer = await client.clickToCall(call).catch(async (error: unknown) => {
 				if (error instanceof ServiceError && (error.httpCode === 403 || error.httpCode === 422)) {
-					await functions.helpers.removeProcessed(key, 'node', ONCE_PER_KEY);
+					await inStore(async () => await functions.helpers.removeProcessed(key, 'node', ONCE_PER_KEY));
 				}
 				return await Promise.reject(error);
 			});
