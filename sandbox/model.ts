@@ -37,7 +37,8 @@ export function newModelState(): ModelState {
 	return { script: [], requests: [] };
 }
 
-const textOf = (message: ChatMessage | undefined) =>
+/** A message's text, whether n8n sent it as a string or as parts. */
+export const textOf = (message: ChatMessage | undefined) =>
 	typeof message?.content === 'string' ? message.content : (message?.content ?? []).map((part) => part.text ?? '').join('');
 
 const toolNamed = (tools: ToolSchema[], pattern: RegExp) => tools.find((tool) => pattern.test(`${tool.function.name} ${tool.function.description ?? ''}`));

@@ -137,7 +137,15 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 		installPackage(mainHome, packed);
 		const mainEnv = { ...common, N8N_USER_FOLDER: mainHome, N8N_PORT: String(mainPort), N8N_RUNNERS_BROKER_PORT: String(mainBrokerPort) };
 		// The first command migrates the empty database; the examples get ids of their own (--separate).
-		writeFileSync(path.join(folder, 'credentials.json'), JSON.stringify(sandboxCredentials(credentialData, sandboxUrl)));
+		// Besides the sandbox's: n8n's own PostgreSQL, for memory that every worker shares (an AI agent's
+		// Simple Memory lives in one process, which queue mode does not support).
+		const chatMemory = {
+			id: 'queuePostgres001',
+			name: 'Queue mode PostgreSQL (chat memory)',
+			type: 'postgres',
+			data: { host: '127.0.0.1', port: pgPort, database: 'n8n', user: 'n8n', password: 'n8n', ssl: 'disable' },
+		};
+		writeFileSync(path.join(folder, 'credentials.json'), JSON.stringify([...sandboxCredentials(credentialData, sandboxUrl), chatMemory]));
 		execFileSync(process.execPath, [n8nBin, 'import:credentials', `--input=${path.join(folder, 'credentials.json')}`], { cwd: root, env: mainEnv, stdio: ['ignore', 'ignore', 'pipe'] });
 		execFileSync(process.execPath, [n8nBin, 'import:workflow', '--separate', `--input=${path.join(root, 'examples')}`], { cwd: root, env: mainEnv, stdio: ['ignore', 'ignore', 'pipe'] });
 
@@ -168,8 +176,8 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 		let cookie = '';
 		const api = async (method, route, body) => {
 			const response = await fetch(`${mainUrl}${route}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
-			const setCookie = response.headers.get('set-cookie');
-			if (setCookie) cookie = setCookie.split(';')[0];
+			const auth = response.headers.getSetCookie().find((entry) => entry.startsWith('n8n-auth='));
+			if (auth) cookie = auth.split(';')[0];
 			return { status: response.status, json: await response.json().catch(() => null) };
 		};
 		await api('POST', '/rest/owner/setup', { email: 'owner@example.com', firstName: 'Queue', lastName: 'Mode', password: 'Sandbox-Passw0rd' });

@@ -29,9 +29,9 @@ export function toolResults(requests: Array<{ messages: ChatMessage[] }>): strin
 	return last.filter((message) => message.role === 'tool').map((message) => String(message.content));
 }
 
-/** One customer message to the agent example, as n8n's chat widget sends it; the agent's answer. */
-export async function chat(n8nUrl: string, sessionId: string, chatInput: string): Promise<{ status: number; output?: string }> {
-	const answer = await post(`${n8nUrl}/webhook/${CHAT_WEBHOOK_ID}/chat`, { action: 'sendMessage', sessionId, chatInput });
+/** One customer message to the agent example (or a copy with its own Chat Trigger), as n8n's chat widget sends it; the agent's answer. */
+export async function chat(n8nUrl: string, sessionId: string, chatInput: string, webhookId = CHAT_WEBHOOK_ID): Promise<{ status: number; output?: string }> {
+	const answer = await post(`${n8nUrl}/webhook/${webhookId}/chat`, { action: 'sendMessage', sessionId, chatInput });
 	const body = (await answer.json().catch(() => ({}))) as { output?: string };
 	return { status: answer.status, output: body.output };
 }
@@ -43,4 +43,7 @@ export async function callsFor(sandboxUrl: string, campaign: string): Promise<st
 }
 
 /** The hosted chat page (the Chat Trigger's GET): 404 until the published workflow's webhooks are live. */
-export const chatPage = (n8nUrl: string) => () => fetch(`${n8nUrl}/webhook/${CHAT_WEBHOOK_ID}/chat`);
+export const chatPage =
+	(n8nUrl: string, webhookId = CHAT_WEBHOOK_ID) =>
+	() =>
+		fetch(`${n8nUrl}/webhook/${webhookId}/chat`);
