@@ -65,4 +65,15 @@ function sandboxCredentials(credentialData, sandboxUrl) {
 	].map((credential) => ({ ...credential, data: data[credential.type] }));
 }
 
-module.exports = { root, pkg, n8nBin, quietEnv, packPackage, installPackage, sandboxCredentials };
+/** n8n's REST API at `baseUrl`, signed in by the cookie n8n issues (n8n-auth) once the owner is set up or logs in. */
+function restClient(baseUrl) {
+	let cookie = '';
+	return async (method, route, body) => {
+		const response = await fetch(`${baseUrl}${route}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+		const auth = response.headers.getSetCookie().find((entry) => entry.startsWith('n8n-auth='));
+		if (auth) cookie = auth.split(';')[0];
+		return { status: response.status, json: await response.json().catch(() => null) };
+	};
+}
+
+module.exports = { root, pkg, n8nBin, quietEnv, packPackage, installPackage, sandboxCredentials, restClient };

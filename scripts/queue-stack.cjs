@@ -12,7 +12,7 @@ const { tmpdir } = require('node:os');
 const path = require('node:path');
 
 const { freePorts } = require('./free-ports.cjs');
-const { installPackage, n8nBin, packPackage, quietEnv, root, sandboxCredentials } = require('./n8n-setup.cjs');
+const { installPackage, n8nBin, packPackage, quietEnv, restClient, root, sandboxCredentials } = require('./n8n-setup.cjs');
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -173,13 +173,7 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 		await until(async () => (await fetch(`${mainUrl}/healthz/readiness`)).ok, 'The n8n main', 120_000);
 		for (const worker of workerEntries) await until(async () => (await fetch(`${worker.healthUrl}/healthz/readiness`)).ok, worker.name, 120_000);
 
-		let cookie = '';
-		const api = async (method, route, body) => {
-			const response = await fetch(`${mainUrl}${route}`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
-			const auth = response.headers.getSetCookie().find((entry) => entry.startsWith('n8n-auth='));
-			if (auth) cookie = auth.split(';')[0];
-			return { status: response.status, json: await response.json().catch(() => null) };
-		};
+		const api = restClient(mainUrl);
 		await api('POST', '/rest/owner/setup', { email: 'owner@example.com', firstName: 'Queue', lastName: 'Mode', password: 'Sandbox-Passw0rd' });
 
 		return {

@@ -4,9 +4,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import path from 'node:path';
 
+import { isFree } from './free-ports.cjs';
 import { installPackage, n8nBin, packPackage, pkg, quietEnv, root, sandboxCredentials } from './n8n-setup.cjs';
 
 const require = createRequire(import.meta.url);
@@ -34,15 +34,6 @@ function say(line) {
 function fail(message) {
 	process.stderr.write(`\n${message}\n`);
 	process.exit(1);
-}
-
-/** Resolves to false when something already listens on the port (another n8n, another program). */
-function isFree(port) {
-	return new Promise((resolve) => {
-		const probe = createServer();
-		probe.once('error', () => resolve(false));
-		probe.listen(port, () => probe.close(() => resolve(true)));
-	});
 }
 
 async function checkPorts() {

@@ -18,6 +18,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import { callsFor, chat, chatPage, modelRequests, scriptModel, toolResults } from '../harness/model';
 import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness/n8n-rest';
+import type { Api } from '../harness/n8n-rest';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -26,6 +27,8 @@ const { freePorts, isFree } = require('../../scripts/free-ports.cjs') as {
 	freePorts(count: number): Promise<number[]>;
 	isFree(port: number): Promise<boolean>;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { restClient } = require('../../scripts/n8n-setup.cjs') as { restClient(baseUrl: string): Api };
 
 /** Processes still running with this test's n8n folder in their environment (n8n, its task runner). */
 function runningUnder(marker: string): string[] {
@@ -62,24 +65,14 @@ let output = '';
 let n8nUrl: string;
 let sandboxUrl: string;
 let brokerPort: number;
-let cookie = '';
 const folder = mkdtempSync(path.join(tmpdir(), 'n8n-start-'));
-
-async function api(method: string, route: string, body?: unknown) {
-	const response = await fetch(`${n8nUrl}${route}`, {
-		method,
-		headers: { 'content-type': 'application/json', cookie },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const auth = response.headers.getSetCookie().find((entry) => entry.startsWith('n8n-auth='));
-	if (auth) cookie = auth.split(';')[0];
-	return { status: response.status, json: (await response.json().catch(() => null)) as { data?: unknown } | null };
-}
+let api: Api;
 
 beforeAll(async () => {
 	const [n8nPort, sandboxPort, broker] = await freePorts(3);
 	brokerPort = broker;
 	n8nUrl = `http://127.0.0.1:${n8nPort}`;
+	api = restClient(n8nUrl);
 	sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 	// `npm start` itself, as a newcomer, an IDE or a process manager runs it.
 	child = spawn('npm', ['start'], {
@@ -95,7 +88,7 @@ beforeAll(async () => {
 	}
 	if (!output.includes('n8n is ready')) throw new Error(`npm start did not come up:\n${output.slice(-3000)}`);
 	const setup = await api('POST', '/rest/owner/setup', { email: 'owner@example.com', firstName: 'New', lastName: 'Comer', password: 'Sandbox-Passw0rd' });
-	if (setup.status !== 200 || !cookie) throw new Error(`The owner could not be set up (HTTP ${setup.status}: ${JSON.stringify(setup.json)?.slice(0, 300)}):\n${output.slice(-3000)}`);
+	if (setup.status !== 200) throw new Error(`The owner could not be set up (HTTP ${setup.status}: ${JSON.stringify(setup.json)?.slice(0, 300)}):\n${output.slice(-3000)}`);
 }, 180_000);
 
 afterAll(async () => {
