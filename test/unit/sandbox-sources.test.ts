@@ -11,7 +11,7 @@ const EMULATORS = ['telspiel.ts', 'sobot.ts', 'hover.ts', 'servicepattern.ts', '
 
 /** A line that picks a route: a path test or a `case` of a path switch. */
 const ROUTE = /^\s*(if \(\(?(path|url\.pathname|new URL\(request\.path|\(match = path|\(m = \/)|case '\/)/;
-const SOURCE = /seed \d{3}|sheet|§|guess|the sandbox's own|not any service's/i;
+const SOURCE = /sources\.md#[a-z0-9-]+|seed \d{3}|sheet|§|guess|the sandbox's own|not any service's/i;
 
 function routesWithoutSource(file: string, text = readFileSync(path.join(SANDBOX, file), 'utf8')): string[] {
 	const lines = text.split('\n');
