@@ -86,6 +86,18 @@ export const EXAMPLES: OperationExample[] = [
 	{ service: 'sobot', resource: 'ticket', operation: 'get', parameters: { ticketId: 't-501' } },
 	{ service: 'sobot', resource: 'ticket', operation: 'search', parameters: { createdAfter: '2026-11-01T00:00:00', createdBefore: '2026-11-23T00:00:00', returnAll: false, limit: 10 } },
 	{ service: 'sobot', resource: 'ticket', operation: 'addReply', parameters: { ticketId: 't-501', content: 'We are sending a replacement today.' } },
+	{
+		service: 'sobot',
+		resource: 'ticket',
+		operation: 'createAsAgent',
+		parameters: { title: 'Callback requested', content: 'Customer asked for a callback after 5 pm', typeId: 'type-1', customerId: 'u-1001', createdByAgentId: 'agent-9', source: 4, status: 'new', priority: 'high', additionalFields: { groupId: 'g-2' } },
+	},
+	{
+		service: 'sobot',
+		resource: 'ticket',
+		operation: 'addAgentReply',
+		parameters: { ticketId: 't-501', content: 'The replacement was delivered.', visibleTo: 'everyone', replyingAgentId: 'agent-9', status: 'solved' },
+	},
 
 	{ service: 'hover', resource: 'action', operation: 'list', parameters: { includeArchived: false } },
 	{ service: 'hover', resource: 'action', operation: 'get', parameters: { actionId: byId('13ce04ca') } },

@@ -8,7 +8,7 @@ import { savedTicket } from '../../schemas';
 import { customFieldsInput, customFieldsOption } from '../fields';
 
 /** Where a ticket came from, as Sobot numbers its channels. */
-const SOURCES = [
+export const TICKET_SOURCES = [
 	{ name: 'App', value: 4 },
 	{ name: 'Email', value: 12 },
 	{ name: 'H5 (Mobile Web)', value: 2 },
@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 		description: 'How the ticket’s customer is identified, e.g. the ID a Find Customer step returned',
 	},
 	{ displayName: 'Customer', name: 'customer', type: 'string', required: true, default: '', placeholder: 'e.g. {{ $json.userid }}' },
-	{ displayName: 'Source', name: 'source', type: 'options', options: SOURCES, default: 1, description: 'The channel the ticket came from' },
+	{ displayName: 'Source', name: 'source', type: 'options', options: TICKET_SOURCES, default: 1, description: 'The channel the ticket came from' },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -62,8 +62,8 @@ const properties: INodeProperties[] = [
 export const create = defineOperation({
 	resource: 'ticket',
 	value: 'create',
-	name: 'Create',
-	description: 'Open a ticket on behalf of a customer',
+	name: 'Create as Customer',
+	description: 'Open a ticket as the customer, as if they left a message',
 	action: 'Create a ticket',
 	properties,
 	input: z.object({
