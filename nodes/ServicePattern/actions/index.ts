@@ -2,9 +2,11 @@ import { defineActions } from '../../shared/operation';
 import type { ServicePatternClient } from '../client';
 import { servicePatternService } from '../service';
 import { checkAvailability } from './chat/checkAvailability';
+import { closeCase } from './chat/closeCase';
 import { disconnect } from './chat/disconnect';
 import { endChat } from './chat/endChat';
 import { getActiveChat } from './chat/getActiveChat';
+import { getCaseHistory } from './chat/getCaseHistory';
 import { getChatHistory } from './chat/getChatHistory';
 import { getExpectedParameters } from './chat/getExpectedParameters';
 import { getNewChatEvents } from './chat/getNewChatEvents';
@@ -39,6 +41,8 @@ export const servicePatternActions = defineActions<ServicePatternClient>({
 		disconnect,
 		getVersion,
 		subscribeToPush,
+		getCaseHistory,
+		closeCase,
 		sendMessage,
 		sendTyping,
 		sendLocation,
