@@ -107,3 +107,15 @@ export const attachmentPathsOption: INodeProperties = {
 	default: '',
 	description: 'Paths of files uploaded to Sobot, separated by ;',
 };
+
+/** Where a ticket came from, as Sobot numbers its channels. */
+export const TICKET_SOURCES = [
+	{ name: 'App', value: 4 },
+	{ name: 'Email', value: 12 },
+	{ name: 'H5 (Mobile Web)', value: 2 },
+	{ name: 'PC (Web)', value: 1 },
+	{ name: 'Voice Message', value: 13 },
+	{ name: 'WeChat Mini-Program', value: 16 },
+	{ name: 'WeChat Official Account', value: 3 },
+	{ name: 'WeCom', value: 17 },
+];

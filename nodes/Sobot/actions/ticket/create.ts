@@ -5,19 +5,7 @@ import { nonEmptyString, optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
 import { savedTicket } from '../../schemas';
-import { customFieldsInput, customFieldsOption } from '../fields';
-
-/** Where a ticket came from, as Sobot numbers its channels. */
-export const TICKET_SOURCES = [
-	{ name: 'App', value: 4 },
-	{ name: 'Email', value: 12 },
-	{ name: 'H5 (Mobile Web)', value: 2 },
-	{ name: 'PC (Web)', value: 1 },
-	{ name: 'Voice Message', value: 13 },
-	{ name: 'WeChat Mini-Program', value: 16 },
-	{ name: 'WeChat Official Account', value: 3 },
-	{ name: 'WeCom', value: 17 },
-];
+import { TICKET_SOURCES, customFieldsInput, customFieldsOption } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: 'e.g. Refund request' },

@@ -6,6 +6,7 @@ import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
 import { savedTicket } from '../../schemas';
 import {
+	TICKET_SOURCES,
 	TICKET_STATUS_OPTIONS,
 	assignmentInput,
 	assignmentOptions,
@@ -16,7 +17,6 @@ import {
 	ticketPriorityOption,
 	ticketStatus,
 } from '../fields';
-import { TICKET_SOURCES } from './create';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: 'e.g. Callback requested' },
