@@ -104,6 +104,23 @@ export function servicePatternStub(state: SpStubState) {
 		if (path === '/availability' && request.method === 'GET') return { body: { chat: 'available', ewt: '3' } };
 		// Expected Parameters, `{ parameters: [{ name: type }] }`: sheet §3.2.
 		if (path === '/parameters') return { body: { parameters: [{ first_name: 'FIRST_NAME' }, { phone: 'PHONE' }] } };
+		// Get Chat Widget Configuration: widgets with their contact tab, and styles (sources.md#servicepattern-widget-configuration).
+		if (path === '/configuration' && request.method === 'GET') {
+			return {
+				body: {
+					widgets: [
+						{
+							name: 'Support',
+							urls: ['https://shop.example.com/*'],
+							definition: {
+								contact_tab: { enabled: true, location: 'bottom_right', color: '#ffffff', bg_color: '#0b5fff', agents_available_msg: 'Chat with us', agents_not_available_msg: 'Leave a message', out_of_hours_msg: 'We are closed', show_ewt_out_of_hours: false },
+							},
+							styles: { style1: { baseFont: { 'font-family': 'Arial', color: '#222222' } } },
+						},
+					],
+				},
+			};
+		}
 		// Get Version, v2 only, 404 on v1: sheet §1 and §3.12.
 		if (path === '/version') {
 			return version === 'v2' ? { body: { server_version: '5.5.6.12345 (Stable)' } } : { status: 404, body: '<html>Not Found</html>' };

@@ -77,6 +77,8 @@ export interface SobotStubState {
 	tickets: Map<string, SobotTicket>;
 	/** The bodies of the agent replies, as sent. */
 	agentReplies: Array<Record<string, unknown>>;
+	/** File names of the attachments uploaded. */
+	uploads: string[];
 }
 
 export interface SobotTicket {
@@ -100,7 +102,7 @@ function exampleTicket(): SobotTicket {
 }
 
 export function newSobotState(): SobotStubState {
-	return { tokensIssued: [], expired: new Set(), tickets: new Map([['t-501', exampleTicket()]]), agentReplies: [] };
+	return { tokensIssued: [], expired: new Set(), tickets: new Map([['t-501', exampleTicket()]]), agentReplies: [], uploads: [] };
 }
 
 // The envelope: HTTP 200 always, ret_code "000000" on success and another code on failure (sheet §3).
@@ -138,6 +140,15 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 		if (!state.tokensIssued.includes(token) || state.expired.has(token)) return code('900002', 'token expired');
 		if (state.failWith) return code(state.failWith, `failure ${state.failWith}`);
 
+		// An agent's attachment, multipart part `file` with `file_num_key`, answering item.file_url
+		// (sources.md#sobot-attachment; the multipart encoding is a guess). Read before the JSON body.
+		if (url.pathname === '/api/ws/5/ticket/upload_file' && request.method === 'POST') {
+			const text = request.raw.toString('latin1');
+			const file = /name="file"; filename="([^"]*)"/.exec(text)?.[1];
+			if (!file || !/name="file_num_key"\r\n\r\n[0-9a-f]+\r\n/.test(text)) return code('400004', 'file and file_num_key must not be empty');
+			state.uploads.push(file);
+			return ok({ item: { file_url: `https://img.sobot.com/ticket/${state.uploads.length}/${encodeURIComponent(file)}` } });
+		}
 		const body = request.body ? (request.json() as Record<string, unknown>) : {};
 		const byField = (field: string, value: string) =>
 			CUSTOMERS.find((c) => String((c as Record<string, unknown>)[field] ?? '').split(';').includes(value));
@@ -205,6 +216,20 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 				if (body.ticket_level === undefined) return code('400011', 'ticket level must not be empty');
 				return ok({ item: { ticketid: newTicket(body, Number(body.ticket_status ?? 0)).ticketid } });
 			}
+			// The ticket data dictionary: sources.md#sobot-data-dictionary (the entries are the sandbox's own).
+			case '/api/ws/5/ticket/get_data_dict':
+				return ok({
+					item: {
+						ticket_type_list: [
+							{ typeid: 'type-0', type_name: 'After-sales', parentid: '-1', type_level: '1', node_flag: '1', sub_type_list: [{ typeid: 'type-1', type_name: 'Refund', parentid: 'type-0', type_level: '2', node_flag: '0', sub_type_list: [] }] },
+							{ typeid: 'type-7', type_name: 'Callback', parentid: '-1', type_level: '1', node_flag: '0', sub_type_list: [] },
+						],
+						ticket_status_list: [0, 1, 2, 3, 99, 98].map((value, i) => ({ dict_value: String(value), dict_name: ['New', 'In progress', 'Awaiting reply', 'Solved', 'Closed', 'Deleted'][i] })),
+						ticket_level_list: ['Low', 'Medium', 'High', 'Urgent'].map((name, value) => ({ dict_value: String(value), dict_name: name })),
+						group_list: [{ groupid: 'g-2', group_name: 'After-sales team' }],
+						agent_list: [{ agentid: 'agent-9', agent_name: 'Ravi Kumar' }],
+					},
+				});
 			// The ticket with its replies in deal_list (field names from X1, sheet §5); an unknown ID answers item null, a guess.
 			case '/api/ws/5/ticket/get_ticket_by_id': {
 				const ticket = state.tickets.get(q.ticketid);

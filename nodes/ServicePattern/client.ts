@@ -229,6 +229,16 @@ export class ServicePatternClient {
 		return await this.send<Stream>(clientId, 'GET', `${chatPath(chatId)}/profilephotos/${encodeURIComponent(partyId)}`, { responseType: 'stream' });
 	}
 
+	/**
+	 * The chat widget configuration of the launch point (the scenario entry): `{ widgets: [{ name,
+	 * urls, definition }], … styles }`, as sources.md#servicepattern-widget-configuration shows it.
+	 */
+	async widgetConfiguration(clientId: string): Promise<Record<string, unknown>> {
+		const answer = await this.json(clientId, 'GET', '/configuration');
+		if (!answer || typeof answer !== 'object' || Array.isArray(answer)) throw new ServiceError('The contact center answered without a widget configuration', { body: answer });
+		return answer as Record<string, unknown>;
+	}
+
 	/** The server's version (API v2): `{ server_version }`. */
 	async serverVersion(clientId: string): Promise<Record<string, unknown>> {
 		return ((await this.json(clientId, 'GET', '/version')) ?? {}) as Record<string, unknown>;

@@ -189,4 +189,12 @@ export const caseHistory = z.looseObject({
 		.describe('Every chat session linked to the chat’s CRM case, oldest first, each with its events'),
 });
 
+export const widgetConfiguration = z.looseObject({
+	clientId: z.string(),
+	widgets: z
+		.array(z.looseObject({ name: optionalText, urls: z.array(z.string()).optional(), definition: z.record(z.string(), z.unknown()).optional() }))
+		.optional()
+		.describe('Each chat widget of the launch point: its name, the pages it is on, its contact tab and messages'),
+});
+
 export const closedCase = z.looseObject({ ...conversation, chatId: z.string(), closed: z.literal(true) });

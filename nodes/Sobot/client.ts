@@ -4,8 +4,8 @@ import { parseAnswer } from '../shared/answers';
 import { definedFields } from '../shared/body';
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpMethod } from '../shared/http';
-import { customFieldDefinition, customFieldDefinitions, customer, envelope, ticket as ticketAnswer } from './schemas';
-import type { Customer, Envelope, Ticket } from './schemas';
+import { customFieldDefinition, customFieldDefinitions, customer, dataDictionary, envelope, ticket as ticketAnswer } from './schemas';
+import type { Customer, DataDictionary, Envelope, Ticket } from './schemas';
 
 export const SUCCESS = '000000';
 export const TOKEN_EXPIRED = '900002';
@@ -422,6 +422,27 @@ export class SobotClient {
 		};
 		await this.call('POST', '/api/ws/5/ticket/save_ticket_reply', { body: definedFields(body) });
 		return { status, priority };
+	}
+
+	/**
+	 * Uploads an attachment for an agent's ticket or reply (upload_file, sources.md#sobot-attachment):
+	 * the multipart part `file` and a `file_num_key`; answers `item.file_url`, the path that Attachment
+	 * Paths then take. The reference client names the fields, not the encoding: multipart is a guess.
+	 */
+	async uploadAttachment(upload: { body: unknown; headers: Record<string, string> }): Promise<string> {
+		const response = await this.http.request({ method: 'POST', url: `${this.baseUrl}/api/ws/5/ticket/upload_file`, body: upload.body, headers: upload.headers });
+		const { item } = this.read(response.body);
+		const url = (item as { file_url?: unknown } | null)?.file_url;
+		if (typeof url !== 'string' || !url) throw new ServiceError('Sobot answered the upload without a file path (item.file_url)', { body: response.body });
+		return url;
+	}
+
+	/**
+	 * The ticket data dictionary (get_data_dict, sources.md#sobot-data-dictionary): ticket types (a tree
+	 * of up to five levels), statuses, priorities, skill groups and agents, as the company set them up.
+	 */
+	async dataDictionary(): Promise<DataDictionary> {
+		return parseAnswer(dataDictionary, (await this.call('GET', '/api/ws/5/ticket/get_data_dict')).item ?? {});
 	}
 
 	/** The ticket, parsed: what an agent reply sends back unchanged. */

@@ -144,3 +144,50 @@ export const agentReply = z.looseObject({
 	ticket_status: optionalNumber.describe('The ticket’s status sent with the reply: 0 new, 1 in progress, 2 awaiting reply, 3 solved, 99 closed'),
 	ticket_level: optionalNumber.describe('The ticket’s priority sent with the reply: 0 low, 1 medium, 2 high, 3 urgent'),
 });
+
+/** A ticket type of the data dictionary, with its sub-types (the reference client's TicketTypeList). */
+export interface TicketType {
+	typeid: string;
+	type_name?: string;
+	parentid?: string;
+	type_level?: string;
+	node_flag?: string;
+	sub_type_list?: TicketType[] | null;
+	[key: string]: unknown;
+}
+const ticketType: z.ZodType<TicketType> = z.lazy(() =>
+	z.looseObject({
+		typeid: text,
+		type_name: optionalText,
+		parentid: optionalText,
+		type_level: optionalText,
+		node_flag: optionalText,
+		sub_type_list: z.array(ticketType).nullish(),
+	}),
+) as unknown as z.ZodType<TicketType>;
+
+const dictEntry = z.looseObject({ dict_value: text, dict_name: optionalText });
+
+/** get_data_dict's `item` (the reference client's DataDict/Response/Item). */
+export const dataDictionary = z.looseObject({
+	ticket_type_list: z.array(ticketType).nullish(),
+	ticket_level_list: z.array(dictEntry).nullish(),
+	ticket_status_list: z.array(dictEntry).nullish(),
+	group_list: z.array(z.looseObject({ groupid: text, group_name: optionalText })).nullish(),
+	agent_list: z.array(z.looseObject({ agentid: text, agent_name: optionalText })).nullish(),
+});
+export type DataDictionary = z.output<typeof dataDictionary>;
+
+export const dictionaryEntry = z.looseObject({
+	id: z.string().describe('The ID to give the ticket operations: a type, status, priority, skill group or agent ID'),
+	name: z.string().optional(),
+	path: z.string().optional().describe('Ticket types: the names from the top level down, e.g. "After-sales > Refund"'),
+	leaf: z.boolean().optional().describe('Ticket types: whether it has no sub-types (tickets take only those)'),
+	level: z.number().optional().describe('Ticket types: 1 to 5, from the top'),
+});
+
+export const uploadedAttachment = z.looseObject({
+	file_url: z.string().describe('The path of the uploaded file: give it to Attachment Paths (several separated by ;)'),
+	fileName: z.string(),
+	size: z.number(),
+});

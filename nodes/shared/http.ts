@@ -372,7 +372,9 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			if (use === 'renew' && renewalRefused) return renewalRefused;
 			const data = use === 'renew' ? renewal(read) : read;
 			const response = await send(request, data);
-			if (!options.isTokenRefused?.(response)) return response;
+			// A stream body was read by the first send and cannot go again: its refusal is the answer.
+			const streamed = typeof (request.body as { pipe?: unknown } | null | undefined)?.pipe === 'function';
+			if (!options.isTokenRefused?.(response) || streamed) return response;
 			// Read after the call: n8n writes a token it fetched into the object it was handed.
 			const token = tokenOf(data);
 			if (token) refusedTokens.add(token);

@@ -226,6 +226,12 @@ describe('ServicePattern conversations', () => {
 		expect((await out({ operation: 'getActiveChat' }))[0]).toMatchObject({ active: false });
 	});
 
+	test('Get Chat Widget Configuration returns the launch point’s widgets (sources.md#servicepattern-widget-configuration)', async () => {
+		const [item] = await out({ operation: 'getWidgetConfiguration' });
+		expect(item).toMatchObject({ clientId: conversationClientId('whatsapp:+15550001'), widgets: [{ name: 'Support', definition: { contact_tab: expect.objectContaining({ enabled: true }) } }] });
+		expect(server.requests[0].path).toBe(`/clientweb/api/v1/configuration?tenantUrl=${SP_TENANT}`);
+	});
+
 	test('Get Expected Parameters lists name and type', async () => {
 		const [item] = await out({ operation: 'getExpectedParameters' });
 		expect(item.parameters).toEqual([{ name: 'first_name', type: 'FIRST_NAME' }, { name: 'phone', type: 'PHONE' }]);

@@ -5,6 +5,7 @@ import { Sobot } from '../../nodes/Sobot/Sobot.node';
 import { RETURN_CODES } from '../../nodes/Sobot/client';
 import { sobotService } from '../../nodes/Sobot/service';
 import { testCredential } from '../harness/credentials';
+import { storedBinary } from '../harness/package';
 import { runWorkflow } from '../harness/workflow';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
@@ -382,7 +383,39 @@ describe('Sobot customers and tickets', () => {
 		expect(state.tickets.get('t-501')?.ticket_status).toBe(3);
 	});
 
-	test('Add Agent Reply refuses a missing agent ID or an unknown status before any request', async () => {
+	test('Get Data Dictionary lists ticket types flattened with their path (leaves marked), and agents and groups with their IDs', async () => {
+		const types = await run(workflow({ resource: 'ticket', operation: 'getDataDictionary', entries: 'ticketTypes' }));
+		expect(types.output('After').map((i) => i.json)).toEqual([
+			expect.objectContaining({ id: 'type-0', name: 'After-sales', path: 'After-sales', leaf: false, level: 1 }),
+			expect.objectContaining({ id: 'type-1', name: 'Refund', path: 'After-sales > Refund', leaf: true, level: 2 }),
+			expect.objectContaining({ id: 'type-7', name: 'Callback', path: 'Callback', leaf: true, level: 1 }),
+		]);
+		expect(server.requests.find((r) => r.path.startsWith('/api/ws/5/ticket/get_data_dict'))?.method).toBe('GET');
+		const agents = await run(workflow({ resource: 'ticket', operation: 'getDataDictionary', entries: 'agents' }));
+		expect(agents.output('After').map((i) => i.json)).toEqual([{ id: 'agent-9', name: 'Ravi Kumar', agentid: 'agent-9', agent_name: 'Ravi Kumar' }]);
+		const statuses = await run(workflow({ resource: 'ticket', operation: 'getDataDictionary', entries: 'statuses' }));
+		expect(statuses.output('After').map((i) => i.json.id)).toEqual(['0', '1', '2', '3', '99', '98']);
+	});
+
+	test('an agent uploads an attachment (multipart part file, with file_num_key), then replies with its path', async () => {
+		const binary = await storedBinary(Buffer.from('%PDF-1.4 delivery note\n'), 'delivery.pdf', 'application/pdf');
+		const uploaded = await runWorkflow(workflow({ resource: 'ticket', operation: 'uploadAttachment', binaryProperty: 'data' }), {
+			input: [{ json: {}, binary: { data: binary } }],
+			credentials: credentials(),
+		});
+
+		const [item] = uploaded.output('After');
+		expect(item.json).toEqual({ file_url: 'https://img.sobot.com/ticket/1/delivery.pdf', fileName: 'delivery.pdf', size: 23 });
+		const upload = server.requests.find((r) => r.path === '/api/ws/5/ticket/upload_file')!;
+		expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+		expect(upload.headers.token).toBe(state.tokensIssued[0]);
+		expect(upload.raw.toString()).toContain('%PDF-1.4 delivery note');
+
+		await run(workflow({ resource: 'ticket', operation: 'addAgentReply', ticketId: 't-501', content: 'Delivery note attached', visibleTo: 'everyone', replyingAgentId: 'agent-9', additionalFields: { files: String(item.json.file_url) } }));
+		expect(state.agentReplies[0]).toMatchObject({ reply_file_str: 'https://img.sobot.com/ticket/1/delivery.pdf' });
+	});
+
+	test('Reply as Agent refuses a missing agent ID or an unknown status before any request', async () => {
 		const noAgent = await run(workflow({ resource: 'ticket', operation: 'addAgentReply', ticketId: 't-501', content: 'x', visibleTo: 'everyone', replyingAgentId: '={{ "" }}' }));
 		expect(noAgent.error('Sobot')?.message).toBe('Invalid value for "Agent ID" [item 0]');
 		const badStatus = await run(workflow({ resource: 'ticket', operation: 'addAgentReply', ticketId: 't-501', content: 'x', visibleTo: 'everyone', replyingAgentId: 'a', status: 'deleted' }));

@@ -84,6 +84,14 @@ export const EXAMPLES: OperationExample[] = [
 		parameters: { title: 'Refund request', content: 'Order 1042 arrived damaged', typeId: 'type-1', customerBy: 'customerId', customer: 'u-1001', source: 1 },
 	},
 	{ service: 'sobot', resource: 'ticket', operation: 'get', parameters: { ticketId: 't-501' } },
+	{ service: 'sobot', resource: 'ticket', operation: 'getDataDictionary', parameters: { entries: 'ticketTypes' } },
+	{
+		service: 'sobot',
+		resource: 'ticket',
+		operation: 'uploadAttachment',
+		parameters: { binaryProperty: 'data' },
+		file: { content: Buffer.from('%PDF-1.4 delivery note 1042\n'), fileName: 'delivery-1042.pdf', mimeType: 'application/pdf' },
+	},
 	{ service: 'sobot', resource: 'ticket', operation: 'search', parameters: { createdAfter: '2026-11-01T00:00:00', createdBefore: '2026-11-23T00:00:00', returnAll: false, limit: 10 } },
 	{ service: 'sobot', resource: 'ticket', operation: 'addReply', parameters: { ticketId: 't-501', content: 'We are sending a replacement today.' } },
 	{
@@ -138,6 +146,7 @@ export const EXAMPLES: OperationExample[] = [
 
 	sp('chat', 'checkAvailability'),
 	sp('chat', 'getExpectedParameters'),
+	sp('chat', 'getWidgetConfiguration'),
 	sp('chat', 'requestChat', { additionalFields: { from: 'Ann', phoneNumber: '+1 555 0001' } }),
 	sp('chat', 'getActiveChat'),
 	sp('chat', 'getNewChatEvents'),

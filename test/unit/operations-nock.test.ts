@@ -17,7 +17,7 @@ import type { Captured } from '../../scripts/reference-docs';
 import { entryOf, exampleName, isAuthPath, operationOf, sandboxCredentials } from '../harness/operations';
 import { contextOverN8nHttp } from '../harness/n8n-http';
 
-const NEEDS_N8N_HELPERS = new Set(['uploadFile', 'sendFile', 'getFile', 'getAgentProfilePhoto']);
+const NEEDS_N8N_HELPERS = new Set(['uploadFile', 'sendFile', 'getFile', 'getAgentProfilePhoto', 'uploadAttachment']);
 const isAuth = (exchange: Exchange) => isAuthPath(exchange.request.path);
 const hostOf = (service: string) => `https://${service}.example.test`;
 /** Matches a recorded path; the query is compared with what was sent, below. */

@@ -11,6 +11,7 @@ import { getChatHistory } from './chat/getChatHistory';
 import { getExpectedParameters } from './chat/getExpectedParameters';
 import { getNewChatEvents } from './chat/getNewChatEvents';
 import { getVersion } from './chat/getVersion';
+import { getWidgetConfiguration } from './chat/getWidgetConfiguration';
 import { requestChat } from './chat/requestChat';
 import { subscribeToPush } from './chat/subscribeToPush';
 import { sendEvent } from './event/sendEvent';
@@ -40,6 +41,7 @@ export const servicePatternActions = defineActions<ServicePatternClient>({
 		endChat,
 		disconnect,
 		getVersion,
+		getWidgetConfiguration,
 		subscribeToPush,
 		getCaseHistory,
 		closeCase,

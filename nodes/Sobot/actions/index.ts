@@ -11,7 +11,9 @@ import { addReply } from './ticket/addReply';
 import { create as createTicket } from './ticket/create';
 import { createAsAgent as createAgentTicket } from './ticket/createAsAgent';
 import { get as getTicket } from './ticket/get';
+import { getDataDictionary } from './ticket/getDataDictionary';
 import { search as searchTickets } from './ticket/search';
+import { uploadAttachment } from './ticket/uploadAttachment';
 
 export const sobotActions = defineActions<SobotClient>({
 	service: sobotService,
@@ -19,5 +21,5 @@ export const sobotActions = defineActions<SobotClient>({
 		{ value: 'customer', name: 'Customer', description: 'Customers in Sobot’s CRM' },
 		{ value: 'ticket', name: 'Ticket', description: 'Customer service tickets' },
 	],
-	operations: [find, searchCustomers, createCustomer, updateCustomer, getCustomFields, createTicket, createAgentTicket, getTicket, searchTickets, addReply, addAgentReply],
+	operations: [find, searchCustomers, createCustomer, updateCustomer, getCustomFields, createTicket, createAgentTicket, getTicket, searchTickets, addReply, addAgentReply, getDataDictionary, uploadAttachment],
 });

@@ -66,7 +66,8 @@ const properties: INodeProperties[] = [
 export const addAgentReply = defineOperation({
 	resource: 'ticket',
 	value: 'addAgentReply',
-	name: 'Add Agent Reply',
+	// Named so that Add Customer Reply, the resource's first operation before, stays its default.
+	name: 'Reply as Agent',
 	description: 'Reply as an agent, seen by everyone or by agents only; can solve or close the ticket',
 	action: 'Reply to a ticket as an agent',
 	properties,

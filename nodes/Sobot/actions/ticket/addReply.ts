@@ -22,7 +22,7 @@ export const addReply = defineOperation({
 	resource: 'ticket',
 	value: 'addReply',
 	name: 'Add Customer Reply',
-	description: 'Add a reply from the customer to a ticket; agents reply with Add Agent Reply',
+	description: 'Add a reply from the customer to a ticket; agents reply with Reply as Agent',
 	action: 'Add a customer reply to a ticket',
 	properties,
 	input: z.object({ ticketId: nonEmptyString, content: nonEmptyString, files: optionalString }),
