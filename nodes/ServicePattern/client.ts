@@ -5,7 +5,7 @@ import type { HttpClient, HttpError, HttpMethod, HttpRequest, HttpResponse } fro
 import { parseAnswer } from '../shared/answers';
 import { inTurn } from '../shared/inTurn';
 import { readEvents } from './conversation';
-import { activeChatAnswer, availabilityAnswer, caseHistoryAnswer, parametersAnswer, timestampToIso } from './schemas';
+import { activeChatAnswer, availabilityAnswer, caseHistoryAnswer, parametersAnswer, timestampToIso, widgetConfigurationAnswer } from './schemas';
 import type { ClientEvent } from './schemas';
 
 /** The Mobile/Web API's documented error codes (`error_code` in the error body). */
@@ -234,9 +234,7 @@ export class ServicePatternClient {
 	 * urls, definition }], … styles }`, as sources.md#servicepattern-widget-configuration shows it.
 	 */
 	async widgetConfiguration(clientId: string): Promise<Record<string, unknown>> {
-		const answer = await this.json(clientId, 'GET', '/configuration');
-		if (!answer || typeof answer !== 'object' || Array.isArray(answer)) throw new ServiceError('The contact center answered without a widget configuration', { body: answer });
-		return answer as Record<string, unknown>;
+		return parseAnswer(widgetConfigurationAnswer, await this.json(clientId, 'GET', '/configuration'));
 	}
 
 	/** The server's version (API v2): `{ server_version }`. */

@@ -121,6 +121,7 @@ export const eventsBody = z.looseObject({ events: z.array(serverEventSchema).nul
 const conversation = { clientId: z.string(), chatId: z.string().optional() };
 
 /** The answers the client reads fields from, as the API documents them. */
+export const widgetConfigurationAnswer = z.looseObject({ widgets: z.array(z.unknown()).optional() });
 export const availabilityAnswer = z.looseObject({ chat: z.string(), ewt: z.union([z.string(), z.number()]).optional() });
 export const activeChatAnswer = z.looseObject({ chat_id: z.string().min(1) });
 export const parametersAnswer = z.looseObject({ parameters: z.array(z.record(z.string(), z.unknown())).nullable() });
