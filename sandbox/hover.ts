@@ -12,6 +12,11 @@ export interface HoverStubState {
 	/** Tokens Hover no longer accepts (as after two hours). */
 	expired: Set<string>;
 	actions: Map<string, Attributes>;
+	/**
+	 * Each action's steps with every attribute, as custom_steps_attributes sent them. Hover keeps them
+	 * but its answers list only the values (sources.md#hover-action-object), so they are kept apart.
+	 */
+	steps: Map<string, Attributes[]>;
 	parsers: Map<string, Attributes>;
 	apps: Map<string, Attributes>;
 }
@@ -41,7 +46,35 @@ export function newHoverState(): HoverStubState {
 		actions: new Map([
 			['13ce04ca', action('13ce04ca', 'Check Bundle Balance')],
 			['a1b2c3d4', action('a1b2c3d4', 'Buy Airtime', { steps: ['2', 'amount', 'pin'] })],
-			['0ff1ce00', action('0ff1ce00', 'Old Promo', { archived_at: '2026-09-01T00:00:00Z' })],
+			['5fa2e7b3', action('5fa2e7b3', 'Buy Bundle', { transport_type: 'stk', root_code: '*544#', steps: ['0', 'bundle', 'pin'] })],
+			['0ff1ce00', action('0ff1ce00', 'Old Promo', { steps: [], archived_at: '2026-09-01T00:00:00Z' })],
+		]),
+		steps: new Map([
+			[
+				'13ce04ca',
+				[
+					{ order: '0', is_param: 'false', convert_val_to_num: 'false', value: '1', description: 'one' },
+					{ order: '1', is_param: 'false', convert_val_to_num: 'false', value: '4', description: '' },
+					{ order: '2', is_param: 'false', convert_val_to_num: 'false', value: '-', description: '' },
+				],
+			],
+			['0ff1ce00', []],
+			[
+				'a1b2c3d4',
+				[
+					{ order: '0', is_param: 'false', convert_val_to_num: 'false', value: '2', expected_text: 'Buy Airtime', description: 'menu' },
+					{ order: '1', is_param: 'true', convert_val_to_num: 'false', value: 'amount', description: 'amount to buy' },
+					{ order: '2', is_param: 'false', convert_val_to_num: 'false', value: 'pin', description: '' },
+				],
+			],
+			[
+				'5fa2e7b3',
+				[
+					{ order: '0', is_param: 'false', convert_val_to_num: 'false', value: '0', expected_text: 'Bundles', description: 'the first menu option' },
+					{ order: '1', is_param: 'true', convert_val_to_num: 'true', value: 'bundle', description: 'picks the bundle by its text' },
+					{ order: '2', is_param: 'false', convert_val_to_num: 'false', value: 'pin', description: '' },
+				],
+			],
 		]),
 		parsers: new Map([
 			[
@@ -81,7 +114,21 @@ export function newHoverState(): HoverStubState {
 // JSON:API: every answer is `{ data: { id, type, attributes } }` or a list of them (sheet §3, §4, §5).
 const data = (id: string, type: string, attributes: Attributes) => ({ id, type, attributes });
 
-const stepValues = (input: Attributes) => Object.values((input.custom_steps_attributes ?? {}) as Record<string, Attributes>).map((s) => String(s.value));
+/** The steps custom_steps_attributes holds, in their order, with every attribute as sent. */
+const stepsOf = (input: Attributes) =>
+	Object.values((input.custom_steps_attributes ?? {}) as Record<string, Attributes>).sort((a, b) => Number(a.order) - Number(b.order));
+
+/**
+ * STK Number steps need their expected text (sources.md#hover-step-types); Hover's answer to one
+ * without is undocumented: a 422 with Rails' field errors is a guess.
+ */
+function stepErrors(transportType: unknown, steps: Attributes[]): Reply | undefined {
+	const isNumber = (step: Attributes) => step.is_param === 'false' && step.value !== 'pin' && step.value !== '-';
+	if (transportType === 'stk' && steps.some((step) => isNumber(step) && !step.expected_text)) {
+		return { status: 422, body: { errors: { expected_text: ["can't be blank for an STK number step"] } } };
+	}
+	return undefined;
+}
 
 /** Answers like Hover's configuration API as its docs describe it. */
 export function hoverStub(state: HoverStubState) {
@@ -120,11 +167,16 @@ export function hoverStub(state: HoverStubState) {
 			const input = body.custom_action;
 			const missing = ['name', 'world_operator_ids', 'transport_type', 'root_code'].filter((field) => !input[field] || (Array.isArray(input[field]) && !(input[field] as unknown[]).length));
 			if (missing.length) return { status: 422, body: { errors: Object.fromEntries(missing.map((field) => [field, ["can't be blank"]])) } };
-			const steps = stepValues(input);
+			const steps = stepsOf(input);
+			const refused = stepErrors(input.transport_type, steps);
+			if (refused) return refused;
+			// `description` is not in the create schema (sources.md#hover-action-fields): like a Rails
+			// controller's permitted parameters, the sandbox keeps only the fields the schema lists (a guess).
+			state.steps.set('5e7f9a01', steps);
 			const created = action('5e7f9a01', String(input.name), {
 				root_code: input.root_code,
 				transport_type: input.transport_type,
-				steps,
+				steps: steps.map((step) => String(step.value)),
 				operators: (input.world_operator_ids as string[]).map((id) => [id === '2172' ? 'Safaricom Ltd.' : `Operator ${id}`, null]),
 			});
 			state.actions.set('5e7f9a01', created);
@@ -145,22 +197,29 @@ export function hoverStub(state: HoverStubState) {
 			}
 			if (request.method === 'PATCH') {
 				const input = body.custom_action;
-				for (const field of ['name', 'description', 'root_code', 'transport_type'] as const) {
+				const steps = stepsOf(input);
+				const refused = stepErrors(input.transport_type ?? found.transport_type, steps);
+				if (refused) return refused;
+				// The fields of the update schema only (sources.md#hover-action-fields): no description.
+				for (const field of ['name', 'root_code', 'transport_type'] as const) {
 					if (input[field] !== undefined) found[field] = input[field];
 				}
 				if (input.world_operator_ids !== undefined) found.operators = (input.world_operator_ids as string[]).map((id) => [id === '2172' ? 'Safaricom Ltd.' : `Operator ${id}`, null]);
-				// "If you have steps configured, you'll have to include them in your payload" (seed 004, line 322):
+				// "If you have steps configured, you'll have to include them in your payload" (sources.md#hover-update-steps):
 				// the payload's steps replace the action's, and a payload without steps leaves it with none.
-				found.steps = stepValues(input);
+				state.steps.set(id, steps);
+				found.steps = steps.map((step) => String(step.value));
 				found.updated_at = '2026-11-23T10:00:00Z';
 			}
 			return { body: { data: data(id, 'custom_action', found) } };
 		}
-		// Create a parser: sheet §4; 422 for an unknown action is a guess at Rails' answer.
+		// Create a parser: sheet §4; 422 for an unknown action is a guess at Rails' answer. An SMS parser
+		// needs a sender (sources.md#hover-parser-sms); the 422 for one without is a guess too.
 		if (path === '/parsers' && request.method === 'POST') {
 			const input = body.parser;
 			if (!state.actions.has(String(input.action_id))) return { status: 422, body: { errors: { action_id: ['must exist'] } } };
-			const created = { id: 157341, ...input, custom_action_public_id: input.action_id, target_type: 'ussd', archived_at: null };
+			if (input.target_type === 'sms' && !input.sender) return { status: 422, body: { errors: { sender: ["can't be blank"] } } };
+			const created = { id: 157341, target_type: 'ussd', sender: null, ...input, custom_action_public_id: input.action_id, archived_at: null };
 			state.parsers.set('157341', created);
 			return { body: { data: data('157341', 'custom_parser', created) } };
 		}
@@ -175,7 +234,14 @@ export function hoverStub(state: HoverStubState) {
 				found.archived_at = '2026-11-23T00:00:00Z';
 				return { body: { id: kind === 'apps' ? Number(id) : id, archived: true } };
 			}
-			if (request.method === 'PATCH') Object.assign(found, kind === 'parsers' ? body.parser : body.app);
+			if (request.method === 'PATCH') {
+				const changes = kind === 'parsers' ? body.parser : body.app;
+				// An SMS parser keeps a sender (sources.md#hover-parser-sms).
+				if (kind === 'parsers' && (changes.target_type ?? found.target_type) === 'sms' && !(changes.sender ?? found.sender)) {
+					return { status: 422, body: { errors: { sender: ["can't be blank"] } } };
+				}
+				Object.assign(found, changes);
+			}
 			return { body: { data: data(id, kind === 'parsers' ? 'custom_parser' : 'app', found) } };
 		}
 		// Create an app, answering its SDK token and webhook secret: sheet §5.

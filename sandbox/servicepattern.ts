@@ -10,6 +10,8 @@ type Event = Record<string, unknown>;
 interface Chat {
 	chatId: string;
 	clientId: string;
+	/** When the session started, Unix seconds. */
+	createdTime: number;
 	pending: Event[];
 	history: Event[];
 	polling: boolean;
@@ -24,10 +26,15 @@ export interface SpStubState {
 	holdMs: number;
 	overlappingPolls: number;
 	nextChat: number;
+	/**
+	 * The CRM case of each client ID's chats, as the sandbox's scenario sets one for every chat (its
+	 * own choice), until Close Case closes it; a client's later chats join the same case.
+	 */
+	cases: Map<string, { caseId: string; closed: boolean }>;
 }
 
 export function newSpState(holdMs = 400): SpStubState {
-	return { chats: new Map(), files: new Map(), holdMs, overlappingPolls: 0, nextChat: 1 };
+	return { chats: new Map(), files: new Map(), holdMs, overlappingPolls: 0, nextChat: 1, cases: new Map() };
 }
 
 // The error body `{ error_code, error_message }` and its codes: sheet §2 "Error body and codes".
@@ -97,6 +104,23 @@ export function servicePatternStub(state: SpStubState) {
 		if (path === '/availability' && request.method === 'GET') return { body: { chat: 'available', ewt: '3' } };
 		// Expected Parameters, `{ parameters: [{ name: type }] }`: sheet §3.2.
 		if (path === '/parameters') return { body: { parameters: [{ first_name: 'FIRST_NAME' }, { phone: 'PHONE' }] } };
+		// Get Chat Widget Configuration: widgets with their contact tab, and styles (sources.md#servicepattern-widget-configuration).
+		if (path === '/configuration' && request.method === 'GET') {
+			return {
+				body: {
+					widgets: [
+						{
+							name: 'Support',
+							urls: ['https://shop.example.com/*'],
+							definition: {
+								contact_tab: { enabled: true, location: 'bottom_right', color: '#ffffff', bg_color: '#0b5fff', agents_available_msg: 'Chat with us', agents_not_available_msg: 'Leave a message', out_of_hours_msg: 'We are closed', show_ewt_out_of_hours: false },
+							},
+							styles: { style1: { baseFont: { 'font-family': 'Arial', color: '#222222' } } },
+						},
+					],
+				},
+			};
+		}
 		// Get Version, v2 only, 404 on v1: sheet §1 and §3.12.
 		if (path === '/version') {
 			return version === 'v2' ? { body: { server_version: '5.5.6.12345 (Stable)' } } : { status: 404, body: '<html>Not Found</html>' };
@@ -113,9 +137,11 @@ export function servicePatternStub(state: SpStubState) {
 			}
 			const existing = activeOf();
 			if (existing) return { body: { chat_id: existing.chatId, state: 'connected', is_new_chat: false } };
-			const chat: Chat = { chatId: `chat-${state.nextChat++}`, clientId, pending: [], history: [], polling: false, ended: false };
-			state.chats.set(chat.chatId, chat);
 			const now = Date.now();
+			const chat: Chat = { chatId: `chat-${state.nextChat++}`, clientId, createdTime: Math.floor(now / 1000), pending: [], history: [], polling: false, ended: false };
+			state.chats.set(chat.chatId, chat);
+			const openCase = state.cases.get(clientId);
+			if (!openCase || openCase.closed) state.cases.set(clientId, { caseId: `case-${state.cases.size + 1}`, closed: false });
 			push(
 				chat,
 				{ event: 'chat_session_status', state: 'queued', ewt: '5' },
@@ -123,6 +149,8 @@ export function servicePatternStub(state: SpStubState) {
 				// Seconds here, milliseconds above: the docs mix both.
 				{ event: 'chat_session_message', party_id: AGENT.party_id, msg_id: 'a:1', msg: 'Hello, how can I help?', timestamp: Math.floor(now / 1000) },
 			);
+			// chat_session_case_set is a v2 event (sources.md#servicepattern-case-history): only a v2 client is told.
+			if (version === 'v2') push(chat, { event: 'chat_session_case_set', case_id: state.cases.get(clientId)?.caseId, timestamp: Math.floor(now / 1000) });
 			return { body: { chat_id: chat.chatId, state: 'queued', ewt: '5', is_new_chat: true, phone_number: body.phone_number } };
 		}
 		// Get Active Chat, 404 when there is none: sheet §3.5. The 404 body is a guess.
@@ -137,6 +165,12 @@ export function servicePatternStub(state: SpStubState) {
 			if (!chat) return { status: 404, body: { error_message: 'Chat not found' } };
 			if (request.method === 'POST') {
 				const { events } = request.json() as { events: Event[] };
+				// Delivered and read receipts came with v2 (sources.md#servicepattern-v2-receipts); what v1 answers
+				// to one is not documented: a 400 is a guess. Signaling data is a string (sources.md#servicepattern-signaling-data).
+				if (version === 'v1' && events.some((e) => e.event === 'chat_session_message_delivered' || e.event === 'chat_session_message_read')) {
+					return { status: 400, body: { error_message: 'Unknown event' } };
+				}
+				if (events.some((e) => e.event === 'chat_session_signaling' && typeof e.data !== 'string')) return errorBody(400, '5003', 'Error decoding JSON request body');
 				for (const event of events) {
 					chat.history.push({ ...event, party_id: chat.chatId, timestamp: Date.now() });
 					if (event.event === 'chat_session_message') {
@@ -196,6 +230,23 @@ export function servicePatternStub(state: SpStubState) {
 		// Get Agent Profile Photo: sheet §3.11.
 		if ((m = /^\/chats\/([^/]+)\/profilephotos\/([^/]+)$/.exec(path))) {
 			return m[2] === AGENT.party_id ? { body: PHOTO, headers: { 'content-type': 'image/png' } } : { status: 404, body: {} };
+		}
+		// Get Case History and Close Case, v2 only, under chats/<chat ID>/ as the official Android SDK builds
+		// them; 406 without a case (sources.md#servicepattern-case-history, sources.md#servicepattern-close-case).
+		if ((m = /^\/chats\/([^/]+)\/(casehistory|closecase)$/.exec(path)) && version === 'v2') {
+			const chat = state.chats.get(m[1]);
+			if (!chat || chat.clientId !== clientId) return { status: 404, body: { error_message: 'Chat session is not found' } };
+			const linked = state.cases.get(clientId);
+			if (!linked || linked.closed) return { status: 406, body: { error_message: 'Not acceptable: the scenario did not specify a case' } };
+			if (m[2] === 'closecase' && request.method === 'POST') {
+				linked.closed = true;
+				// What it answers is an empty object in the Postman example; whether it also ends the chat is not said: it does not here (a guess).
+				return { body: {} };
+			}
+			if (m[2] === 'casehistory' && request.method === 'GET') {
+				const sessions = [...state.chats.values()].filter((c) => c.clientId === clientId).map((c) => ({ chat_id: c.chatId, created_time: c.createdTime, events: c.history }));
+				return { body: { sessions } };
+			}
 		}
 		// Mobile notification subscription, v2 only: sheet §3.12. Its answer is not documented: {} is a guess.
 		if ((m = /^\/chats\/([^/]+)\/notifications$/.exec(path)) && version === 'v2') return { body: {} };

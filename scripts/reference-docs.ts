@@ -97,6 +97,10 @@ export function masked(text: string, now = Date.now()): string {
 		.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?(Z|[+-]\d\d:\d\d)/g, (iso) =>
 			Math.abs(Date.parse(iso) - now) < DAY_MS ? new Date(FIXED_TIME).toISOString() : iso,
 		)
+		// Sobot's times, "2026-11-23 10:00:00" (the time an agent reply read its ticket), in the workflow's zone.
+		.replace(/\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\b/g, (stamp) =>
+			Math.abs(Date.parse(`${stamp.replace(' ', 'T')}Z`) - now) < DAY_MS ? new Date(FIXED_TIME).toISOString().slice(0, 19).replace('T', ' ') : stamp,
+		)
 		// Haptik's transcript times: "06/22/20 07:24:25 AM UTC".
 		.replace(/\b(\d\d)\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) (AM|PM) UTC\b/g, (stamp, month: string, day: string, year: string, hour: string, minute: string, second: string, half: string) => {
 			const at = Date.UTC(2000 + Number(year), Number(month) - 1, Number(day), (Number(hour) % 12) + (half === 'PM' ? 12 : 0), Number(minute), Number(second));

@@ -49,7 +49,7 @@ export interface Step {
 	description?: string;
 }
 
-/** How each step type is written, per Hover's actions API. */
+/** How each step type is written, per Hover's actions API (sources.md#hover-step-attributes). */
 const STEP_ENCODING = {
 	number: { is_param: 'false', convert_val_to_num: 'false' },
 	variable: { is_param: 'true', convert_val_to_num: 'false' },
@@ -58,7 +58,11 @@ const STEP_ENCODING = {
 	ok: { is_param: 'false', convert_val_to_num: 'false', value: '-' },
 } as const;
 
-/** The steps as `custom_steps_attributes`: keyed "0", "1", … with every value a string. */
+/**
+ * The steps as `custom_steps_attributes`: keyed "0", "1", … with every value a string, and every
+ * attribute Hover documents for the step's type: order, is_param, convert_val_to_num, value and
+ * description, and a Number step's expected_text (sources.md#hover-step-attributes).
+ */
 function customSteps(steps: Step[]): Record<string, Record<string, string>> {
 	return Object.fromEntries(
 		steps.map((step, index) => {
@@ -76,23 +80,11 @@ function customSteps(steps: Step[]): Record<string, Record<string, string>> {
 }
 
 /**
- * Steps as Hover lists them in an action (`steps: ["1", "amount", "pin", "-"]`), read back into
- * steps that can be sent again. Hover's answer gives only the values, so a "select number by text"
- * step reads as a Variable one, and descriptions and expected texts are not there to keep: a guess
- * at the closest step, in one place.
+ * What Create and Update send: the fields Hover's create and update schemas list. `description` is
+ * not one of them (sources.md#hover-action-fields), so it is read but never sent.
  */
-export function stepsFromValues(values: string[]): Step[] {
-	return values.map((value) => {
-		if (value === 'pin') return { type: 'pin' };
-		if (value === '-') return { type: 'ok' };
-		if (/^\d+$/.test(value)) return { type: 'number', value };
-		return { type: 'variable', value };
-	});
-}
-
 export interface ActionFields {
 	name?: string;
-	description?: string;
 	rootCode?: string;
 	transportType?: TransportType;
 	operators?: string[];
@@ -104,7 +96,6 @@ export function actionBody(fields: ActionFields): { custom_action: Record<string
 	return {
 		custom_action: definedFields({
 			name: fields.name,
-			description: fields.description,
 			world_operator_ids: fields.operators?.length ? fields.operators : undefined,
 			transport_type: fields.transportType,
 			root_code: fields.rootCode,
@@ -115,9 +106,14 @@ export function actionBody(fields: ActionFields): { custom_action: Record<string
 
 export type ParserStatus = 'succeeded' | 'failed' | 'pending';
 
+/** The channel a parser reads: the USSD session or an SMS, which needs its sender (sources.md#hover-parser-sms). */
+export type ParserTarget = 'ussd' | 'sms';
+
 export interface ParserFields {
 	actionId?: string;
 	status?: ParserStatus;
+	targetType?: ParserTarget;
+	sender?: string;
 	category?: string;
 	regex?: string;
 	userMessage?: string;
@@ -201,12 +197,17 @@ export class HoverClient {
 
 	/**
 	 * Changes an action. Hover replaces the steps of an action that has steps with those in the
-	 * payload (seed 004, line 322), so steps the user leaves unchanged are read first and sent back:
-	 * one read, one write.
+	 * payload (sources.md#hover-update-steps), and its answers list steps only by value, without their
+	 * types, expected texts or descriptions (sources.md#hover-action-object). So steps go out only as
+	 * the user gives them: an update without steps is sent only to an action that has none, after one
+	 * read, and refused for any other, saying why, before anything is changed.
 	 */
 	async updateAction(id: string, fields: ActionFields) {
-		const steps = fields.steps ?? stepsFromValues((await this.getAction(id)).steps);
-		return toAction(await this.one('PATCH', pathOf('action', id), actionBody({ ...fields, steps })));
+		if (!fields.steps?.length) {
+			const { steps } = await this.getAction(id);
+			if (steps.length > 0) throw stepsNotReproducible(steps);
+		}
+		return toAction(await this.one('PATCH', pathOf('action', id), actionBody(fields)));
 	}
 
 	async listParsers(actionId: string) {
@@ -248,12 +249,25 @@ export class HoverClient {
 	}
 }
 
+/** Why an update without steps is not sent to an action that has steps. */
+function stepsNotReproducible(values: string[]): ServiceError {
+	return new ServiceError('Hover cannot update this action without its steps', {
+		description: [
+			`Hover replaces an action's steps with those an update sends, and lists this action's steps only by their values (${values.map((v) => JSON.stringify(v)).join(', ')}),`,
+			'without their types, expected texts or descriptions, so sending them back could change them (a Select Number By Text step would become a Variable one).',
+			'Nothing was changed. Add every step, in order, under Update Fields > Steps, or change the action in Hover’s dashboard.',
+		].join(' '),
+	});
+}
+
 function parserBody(fields: ParserFields) {
 	return definedFields({
 		action_id: fields.actionId,
 		status: fields.status,
 		regex: fields.regex,
 		category: fields.category,
+		target_type: fields.targetType,
+		sender: fields.sender,
 		user_message: fields.userMessage,
 	});
 }

@@ -5,7 +5,7 @@ import type { HttpClient, HttpError, HttpMethod, HttpRequest, HttpResponse } fro
 import { parseAnswer } from '../shared/answers';
 import { inTurn } from '../shared/inTurn';
 import { readEvents } from './conversation';
-import { activeChatAnswer, availabilityAnswer, parametersAnswer } from './schemas';
+import { activeChatAnswer, availabilityAnswer, caseHistoryAnswer, parametersAnswer, timestampToIso, widgetConfigurationAnswer } from './schemas';
 import type { ClientEvent } from './schemas';
 
 /** The Mobile/Web API's documented error codes (`error_code` in the error body). */
@@ -51,6 +51,23 @@ export function mapServicePatternError(failure: HttpError): ServiceError | undef
 	}
 	if (message) return new ServiceError(`The contact center answered: ${message}`, { httpCode: status, code, body });
 	return undefined;
+}
+
+/** The case methods' own answers: 406 when the scenario set no case, 500 when the CRM refused to close it. */
+function caseError(error: unknown, closing = false): unknown {
+	if (!(error instanceof ServiceError)) return error;
+	if (error.httpCode === 406) {
+		return new ServiceError('This chat has no CRM case', {
+			httpCode: 406,
+			code: error.code,
+			description: 'The scenario sets a case with chat_session_case_set; use the case operations after that event.',
+			body: error.body,
+		});
+	}
+	if (closing && error.httpCode === 500) {
+		return new ServiceError('The CRM refused to close the case', { httpCode: 500, code: error.code, description: 'The case is set, but the CRM server answered with an error; try again later.', body: error.body });
+	}
+	return error;
 }
 
 export interface ServicePatternSettings {
@@ -212,9 +229,41 @@ export class ServicePatternClient {
 		return await this.send<Stream>(clientId, 'GET', `${chatPath(chatId)}/profilephotos/${encodeURIComponent(partyId)}`, { responseType: 'stream' });
 	}
 
+	/**
+	 * The chat widget configuration of the launch point (the scenario entry): `{ widgets: [{ name,
+	 * urls, definition }], … styles }`, as sources.md#servicepattern-widget-configuration shows it.
+	 */
+	async widgetConfiguration(clientId: string): Promise<Record<string, unknown>> {
+		return parseAnswer(widgetConfigurationAnswer, await this.json(clientId, 'GET', '/configuration'));
+	}
+
 	/** The server's version (API v2): `{ server_version }`. */
 	async serverVersion(clientId: string): Promise<Record<string, unknown>> {
 		return ((await this.json(clientId, 'GET', '/version')) ?? {}) as Record<string, unknown>;
+	}
+
+	/**
+	 * The combined transcripts of every chat session linked to the chat's CRM case (API v2,
+	 * sources.md#servicepattern-case-history), at the path the official Android SDK builds. 406 when
+	 * the scenario set no case.
+	 */
+	async caseHistory(clientId: string, chatId: string) {
+		const answer = await this.json(clientId, 'GET', `${chatPath(chatId)}/casehistory`).catch((error: unknown) => Promise.reject(caseError(error)));
+		const { sessions } = parseAnswer(caseHistoryAnswer, answer);
+		return sessions.map((session) => {
+			const time = timestampToIso(session.created_time);
+			return { ...session, ...(time ? { time } : {}) };
+		});
+	}
+
+	/**
+	 * Closes the CRM case of the chat (API v2, sources.md#servicepattern-close-case). The Postman
+	 * conversion lists a path without the chat (`/closecase`), which cannot name the case; the official
+	 * Android SDK posts to `chats/<chat ID>/closecase` with a chat_session_end event as the body, so
+	 * this does the same (our choice, the most plausible of the two).
+	 */
+	async closeCase(clientId: string, chatId: string): Promise<void> {
+		await this.json(clientId, 'POST', `${chatPath(chatId)}/closecase`, { events: [{ event: 'chat_session_end' }] }).catch((error: unknown) => Promise.reject(caseError(error, true)));
 	}
 
 	/** Has the contact center push the chat's events to a device, or stop (API v2). */

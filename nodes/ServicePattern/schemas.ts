@@ -29,9 +29,18 @@ export const clientEventSchema = z.discriminatedUnion('event', [
 	clientEvent('chat_session_file', { msg_id: z.string().min(1), file_id: z.string().min(1), file_type: z.string().optional(), file_name: z.string().optional() }),
 	clientEvent('chat_session_end', {}),
 	clientEvent('chat_session_disconnect', {}),
-	clientEvent('chat_session_signaling', { msg_id: z.string().min(1), destination_party_id: z.string().min(1), data: z.record(z.string(), z.unknown()) }),
+	// `"data": "<signaling message>"`, a string (sources.md#servicepattern-signaling-data); a message
+	// given as an object (such as {"type":"REQUEST_CALL"}) is sent as its JSON text.
+	clientEvent('chat_session_signaling', {
+		msg_id: z.string().min(1),
+		destination_party_id: z.string().min(1),
+		data: z.union([z.string().min(1), z.record(z.string(), z.unknown()).transform((message) => JSON.stringify(message))]),
+	}),
 ]);
 export type ClientEvent = z.output<typeof clientEventSchema>;
+
+/** Client events that API v2 added to v1's: delivered and read receipts (sources.md#servicepattern-v2-receipts). */
+export const V2_CLIENT_EVENTS: ReadonlySet<string> = new Set(['chat_session_message_delivered', 'chat_session_message_read']);
 
 // ---- Events the contact center sends (Get New Chat Events, Get Chat History, Send Events) ----
 
@@ -112,6 +121,7 @@ export const eventsBody = z.looseObject({ events: z.array(serverEventSchema).nul
 const conversation = { clientId: z.string(), chatId: z.string().optional() };
 
 /** The answers the client reads fields from, as the API documents them. */
+export const widgetConfigurationAnswer = z.looseObject({ widgets: z.array(z.unknown()).optional() });
 export const availabilityAnswer = z.looseObject({ chat: z.string(), ewt: z.union([z.string(), z.number()]).optional() });
 export const activeChatAnswer = z.looseObject({ chat_id: z.string().min(1) });
 export const parametersAnswer = z.looseObject({ parameters: z.array(z.record(z.string(), z.unknown())).nullable() });
@@ -156,3 +166,36 @@ export const sentEvent = z.looseObject({
 export const uploadedFile = z.looseObject({ ...conversation, fileId: z.string(), fileName: z.string(), size: z.number(), posted: z.boolean() });
 
 export const version = z.looseObject({ clientId: z.string(), server_version: z.string() });
+
+/** Get Case History's answer: each chat session of the case with its events (sources.md#servicepattern-case-history). */
+export const caseHistoryAnswer = z.looseObject({
+	sessions: z
+		.array(z.looseObject({ chat_id: text, created_time: z.union([z.number(), z.string()]).optional(), events: z.array(serverEventSchema).nullish().transform((e) => e ?? []) }))
+		.nullish()
+		.transform((sessions) => sessions ?? []),
+});
+
+export const caseHistory = z.looseObject({
+	...conversation,
+	chatId: z.string(),
+	sessions: z
+		.array(
+			z.looseObject({
+				chat_id: z.string(),
+				created_time: z.union([z.number(), z.string()]).optional().describe('When the session started, Unix seconds'),
+				time: z.string().optional().describe('created_time as an ISO date'),
+				events: z.array(z.record(z.string(), z.unknown())),
+			}),
+		)
+		.describe('Every chat session linked to the chat’s CRM case, oldest first, each with its events'),
+});
+
+export const widgetConfiguration = z.looseObject({
+	clientId: z.string(),
+	widgets: z
+		.array(z.looseObject({ name: optionalText, urls: z.array(z.string()).optional(), definition: z.record(z.string(), z.unknown()).optional() }))
+		.optional()
+		.describe('Each chat widget of the launch point: its name, the pages it is on, its contact tab and messages'),
+});
+
+export const closedCase = z.looseObject({ ...conversation, chatId: z.string(), closed: z.literal(true) });

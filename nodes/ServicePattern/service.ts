@@ -29,5 +29,8 @@ export const servicePatternService = defineService<ServicePatternClient>({
 		})),
 		{ status: 404, body: { error_code: '404', error_message: 'No active chat' }, when: 'The chat has ended, or the chat or file belongs to another client ID' },
 		{ status: 400, body: { error_message: 'Poll already in progress' }, when: 'Get New Chat Events while another poll of the same chat is held' },
+		// sources.md#servicepattern-case-history, sources.md#servicepattern-close-case.
+		{ status: 406, body: { error_message: 'Not acceptable: the scenario did not specify a case' }, when: 'Get Case History or Close Case (v2) before the scenario set a case' },
+		{ status: 500, body: { error_message: 'Server error' }, when: 'Close Case (v2): the case is set but the CRM refused to close it' },
 	],
 });

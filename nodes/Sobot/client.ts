@@ -4,8 +4,8 @@ import { parseAnswer } from '../shared/answers';
 import { definedFields } from '../shared/body';
 import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpMethod } from '../shared/http';
-import { customFieldDefinition, customFieldDefinitions, customer, envelope } from './schemas';
-import type { Customer, Envelope } from './schemas';
+import { customFieldDefinition, customFieldDefinitions, customer, dataDictionary, envelope, ticket as ticketAnswer } from './schemas';
+import type { Customer, DataDictionary, Envelope, Ticket } from './schemas';
 
 export const SUCCESS = '000000';
 export const TOKEN_EXPIRED = '900002';
@@ -24,6 +24,15 @@ export const RETURN_CODES: Record<string, { message: string; description?: strin
 	'400003': { message: 'Sobot allows a query range of at most one month' },
 	'400004': { message: 'Sobot requires request parameters that were empty' },
 	'400005': { message: 'Sobot could not read a date or time', description: 'Use the format YYYY-MM-DD HH:mm:ss.' },
+	// Ticket codes, as the reference client names them (sources.md#sobot-ticket-codes).
+	'400006': { message: 'Sobot requires the ID of the agent doing this', description: 'Set the Agent ID (Created By Agent ID) of the operation.' },
+	'400007': { message: 'Sobot does not know that agent ID', description: 'Use an agent ID from Sobot’s data dictionary.' },
+	'400008': { message: 'Sobot requires a ticket type ID' },
+	'400009': { message: 'Sobot requires the ticket’s status' },
+	'400010': { message: 'Sobot requires the ticket’s source' },
+	'400011': { message: 'Sobot requires the ticket’s priority' },
+	'400012': { message: 'Sobot requires a skill group ID' },
+	'400013': { message: 'The agent is not in the skill group the ticket is assigned to', description: 'Assign the ticket to a group the agent belongs to, or to another agent.' },
 };
 
 export function sobotError(body: Envelope): ServiceError {
@@ -43,6 +52,11 @@ export function sobotError(body: Envelope): ServiceError {
 
 export interface SobotSettings {
 	baseUrl: string;
+}
+
+/** Whether Sobot refused the token a request carried (900002, inside HTTP 200: sources.md#sobot-token-invalid): nothing was done. */
+export function isTokenRefused(response: { body: unknown }): boolean {
+	return envelope.safeParse(response.body).data?.ret_code === TOKEN_EXPIRED;
 }
 
 /** Sobot's sign: lowercase hex md5 of appid + create_time + app_key. */
@@ -80,9 +94,21 @@ export type CustomerLookup = keyof typeof CUSTOMER_LOOKUPS;
 /** How a ticket's customer is identified; Sobot matches in this order of priority. */
 const TICKET_CUSTOMER_KEYS = { customerId: 'userid', partnerId: 'partnerid', email: 'user_emails', phone: 'user_tels' } as const;
 
-export const CUSTOMER_PAGE_SIZE = 50;
-/** query_tickets serves at most 50 a page. */
+/**
+ * query_users' page size: 15, the default the reference client states; it states no maximum, so
+ * nothing larger is asked for (sources.md#sobot-page-sizes).
+ */
+export const CUSTOMER_PAGE_SIZE = 15;
+/** query_tickets serves at most 50 a page (sources.md#sobot-page-sizes). */
 export const TICKET_PAGE_SIZE = 50;
+
+/** A ticket's status, as Sobot numbers them. */
+export const TICKET_STATUSES = { new: 0, inProgress: 1, awaitingReply: 2, solved: 3, closed: 99, deleted: 98 } as const;
+export type TicketStatus = keyof typeof TICKET_STATUSES;
+
+/** A ticket's priority, as Sobot numbers them. */
+export const TICKET_PRIORITIES = { low: 0, medium: 1, high: 2, urgent: 3 } as const;
+export type TicketPriority = keyof typeof TICKET_PRIORITIES;
 
 export interface CustomField {
 	fieldId: string;
@@ -127,6 +153,46 @@ export interface NewTicket {
 	customFields?: CustomField[];
 }
 
+/** Where a ticket goes and who handles it: a skill group and an agent, by ID and name. */
+export interface TicketAssignment {
+	groupId?: string;
+	groupName?: string;
+	agentId?: string;
+	agentName?: string;
+}
+
+/** A ticket an agent opens (save_agent_ticket): the customer by Sobot's customer ID only. */
+export interface NewAgentTicket extends TicketAssignment {
+	title: string;
+	content: string;
+	typeId: string;
+	customerId: string;
+	createdByAgentId: string;
+	createdByAgentName?: string;
+	source: number;
+	status: TicketStatus;
+	priority: TicketPriority;
+	recordId?: string;
+	companyId?: string;
+	files?: string;
+	customFields?: CustomField[];
+}
+
+/** An agent's reply (save_ticket_reply): for everyone or for agents only, and the ticket's status after it. */
+export interface AgentReply extends TicketAssignment {
+	content: string;
+	visibleTo: 'everyone' | 'agents';
+	replyingAgentId: string;
+	replyingAgentName?: string;
+	/** The ticket's status after the reply; the current one when absent. */
+	status?: TicketStatus;
+	priority?: TicketPriority;
+	files?: string;
+	customFields?: CustomField[];
+	/** When the ticket was read, as Sobot writes times ("YYYY-MM-DD HH:mm:ss"). */
+	readAt: string;
+}
+
 export interface TicketFilters {
 	createdAfter: string;
 	createdBefore: string;
@@ -135,6 +201,13 @@ export interface TicketFilters {
 	customerId?: string;
 	agentId?: string;
 }
+
+const assignmentBody = (to: TicketAssignment) => ({
+	deal_groupid: to.groupId,
+	deal_group_name: to.groupName,
+	deal_agentid: to.agentId,
+	deal_agent_name: to.agentName,
+});
 
 const customFieldParams = (fields: CustomField[]) => fields.map(({ fieldId, value }) => ({ fieldid: fieldId, field_value: value }));
 
@@ -178,26 +251,19 @@ export class SobotClient {
 
 	/**
 	 * Calls an open API endpoint; the credential puts the token on it (SobotApi's preAuthentication
-	 * and authenticate). On 900002 (token expired) the call is repeated as it is, since another n8n
-	 * process may have stored a new token meanwhile, then once more with a new token.
+	 * and authenticate). On 900002 the transport sends it once more with the credential read again,
+	 * then once with a new token (isTokenRefused in service.ts).
 	 */
 	private async call(method: HttpMethod, path: string, options: { qs?: Query; body?: unknown } = {}): Promise<Envelope> {
-		for (let attempt = 0; ; attempt++) {
-			const response = await this.http.request({
-				method,
-				url: `${this.baseUrl}${path}`,
-				qs: options.qs,
-				body: options.body,
-				// Sobot's lookups are POST-free; its POSTs create or change data.
-				idempotent: method === 'GET',
-				rereadCredential: attempt === 1,
-				renewCredential: attempt === 2,
-			});
-			const code = envelope.safeParse(response.body).data?.ret_code;
-			// An expired token means nothing was done, so even a request with side effects may be repeated.
-			if (code === TOKEN_EXPIRED && attempt < 2) continue;
-			return this.read(response.body);
-		}
+		const response = await this.http.request({
+			method,
+			url: `${this.baseUrl}${path}`,
+			qs: options.qs,
+			body: options.body,
+			// Sobot's lookups are POST-free; its POSTs create or change data.
+			idempotent: method === 'GET',
+		});
+		return this.read(response.body);
 	}
 
 	/** Fetches pages of `page_size` until `limit` items or the last page. */
@@ -300,8 +366,87 @@ export class SobotClient {
 		);
 	}
 
+	/** The customer's reply (save_user_reply: ticketid, reply_content, file_str, as the reference client sends them: sources.md#sobot-customer-reply). */
 	async addReply(ticketId: string, content: string, files?: string): Promise<void> {
-		// The sheets name save_user_reply but not its fields; these follow save_user_ticket's naming.
 		await this.call('POST', '/api/ws/5/ticket/save_user_reply', { body: definedFields({ ticketid: ticketId, reply_content: content, file_str: files }) });
+	}
+
+	/**
+	 * Opens a ticket as an agent (save_agent_ticket), with the fields the reference client sends
+	 * (sources.md#sobot-agent-ticket); answers `item.ticketid`.
+	 */
+	async createAgentTicket(ticket: NewAgentTicket): Promise<unknown> {
+		const body = {
+			companyid: ticket.companyId,
+			ticket_title: ticket.title,
+			ticket_content: ticket.content,
+			ticket_typeid: ticket.typeId,
+			userid: ticket.customerId,
+			ticket_from: ticket.source,
+			create_agentid: ticket.createdByAgentId,
+			create_agent_name: ticket.createdByAgentName,
+			ticket_status: TICKET_STATUSES[ticket.status],
+			ticket_level: TICKET_PRIORITIES[ticket.priority],
+			recordid: ticket.recordId,
+			file_str: ticket.files,
+			extend_fields: ticket.customFields?.length ? customFieldParams(ticket.customFields) : undefined,
+			...assignmentBody(ticket),
+		};
+		return (await this.call('POST', '/api/ws/5/ticket/save_agent_ticket', { body: definedFields(body) })).item;
+	}
+
+	/**
+	 * An agent's reply (save_ticket_reply, sources.md#sobot-agent-reply): reply_type 0 is seen by
+	 * everyone, 1 by agents only; the ticket's status is set with it, which is how a ticket is solved
+	 * or closed. The reference client sends the ticket's title, description, status and priority with
+	 * every reply and when they were read (get_ticket_datetime), so `current` is the ticket as read
+	 * just before, and what the reply does not change is sent as it was.
+	 */
+	async replyAsAgent(ticketId: string, reply: AgentReply, current: Ticket): Promise<{ status?: number; priority?: number }> {
+		const status = reply.status === undefined ? current.ticket_status : TICKET_STATUSES[reply.status];
+		const priority = reply.priority === undefined ? current.ticket_level : TICKET_PRIORITIES[reply.priority];
+		const body = {
+			ticketid: ticketId,
+			ticket_title: current.ticket_title,
+			ticket_content: current.ticket_content,
+			get_ticket_datetime: reply.readAt,
+			reply_content: reply.content,
+			reply_type: reply.visibleTo === 'agents' ? 1 : 0,
+			reply_agentid: reply.replyingAgentId,
+			reply_agent_name: reply.replyingAgentName,
+			ticket_status: status,
+			ticket_level: priority,
+			reply_file_str: reply.files,
+			extend_fields: reply.customFields?.length ? customFieldParams(reply.customFields) : undefined,
+			...assignmentBody(reply),
+		};
+		await this.call('POST', '/api/ws/5/ticket/save_ticket_reply', { body: definedFields(body) });
+		return { status, priority };
+	}
+
+	/**
+	 * Uploads an attachment for an agent's ticket or reply (upload_file, sources.md#sobot-attachment):
+	 * the multipart part `file` and a `file_num_key`; answers `item.file_url`, the path that Attachment
+	 * Paths then take. The reference client names the fields, not the encoding: multipart is a guess.
+	 */
+	async uploadAttachment(upload: { body: unknown; headers: Record<string, string> }): Promise<string> {
+		const response = await this.http.request({ method: 'POST', url: `${this.baseUrl}/api/ws/5/ticket/upload_file`, body: upload.body, headers: upload.headers });
+		const { item } = this.read(response.body);
+		const url = (item as { file_url?: unknown } | null)?.file_url;
+		if (typeof url !== 'string' || !url) throw new ServiceError('Sobot answered the upload without a file path (item.file_url)', { body: response.body });
+		return url;
+	}
+
+	/**
+	 * The ticket data dictionary (get_data_dict, sources.md#sobot-data-dictionary): ticket types (a tree
+	 * of up to five levels), statuses, priorities, skill groups and agents, as the company set them up.
+	 */
+	async dataDictionary(): Promise<DataDictionary> {
+		return parseAnswer(dataDictionary, (await this.call('GET', '/api/ws/5/ticket/get_data_dict')).item ?? {});
+	}
+
+	/** The ticket, parsed: what an agent reply sends back unchanged. */
+	async readTicket(ticketId: string): Promise<Ticket> {
+		return parseAnswer(ticketAnswer, await this.getTicket(ticketId));
 	}
 }

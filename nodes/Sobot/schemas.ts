@@ -17,7 +17,19 @@ export const envelope = z.looseObject({
 });
 export type Envelope = z.output<typeof envelope>;
 
-export const issuedToken = z.looseObject({ token: z.string().min(1), expires_in: z.coerce.number().positive() });
+/** Sobot's token lifetime, where its answer states none: 24 hours (sources.md#sobot-token-lifetime). */
+export const SOBOT_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+/** Seconds as Sobot writes them (a number or a numeric string); anything else reads as not stated. */
+const lifetime = z.coerce.number().positive().finite().optional().catch(undefined);
+
+/**
+ * get_token's `item`. Sobot's pages spell the lifetime both `expires_in` and `expire_in`
+ * (sources.md#sobot-token-lifetime): either is read, and 24 hours assumed when neither is there.
+ */
+export const issuedToken = z
+	.looseObject({ token: z.string().min(1), expires_in: lifetime, expire_in: lifetime })
+	.transform(({ token, expires_in, expire_in }) => ({ token, expiresInSeconds: expires_in ?? expire_in ?? SOBOT_TOKEN_LIFETIME_SECONDS }));
 
 export const extendFieldValue = z.looseObject({
 	fieldid: text,
@@ -113,11 +125,69 @@ export const ticket = z.looseObject({
 	ticket_title: optionalText,
 	ticket_content: optionalText,
 	ticket_status: optionalNumber.describe('0 new, 1 in progress, 2 awaiting reply, 3 solved, 99 closed, 98 deleted'),
+	ticket_level: optionalNumber.describe('Priority: 0 low, 1 medium, 2 high, 3 urgent'),
 	ticket_typeid: optionalText,
 	userid: optionalText,
 	create_datetime: optionalText,
+	deal_list: z.array(z.unknown()).nullish().describe('Every reply: reply_content, reply_type (0 seen by everyone, 1 by agents only), start_type (0 agent, 1 customer), reply_datetime'),
 });
+export type Ticket = z.output<typeof ticket>;
 
 export const savedTicket = z.looseObject({ ticketid: text.describe('ID of the new ticket') });
 
 export const reply = z.looseObject({ ticketid: text, replied: z.literal(true) });
+
+export const agentReply = z.looseObject({
+	ticketid: text,
+	replied: z.literal(true),
+	visibleTo: z.enum(['everyone', 'agents']).describe('Who sees the reply: everyone (the customer too) or agents only'),
+	ticket_status: optionalNumber.describe('The ticket’s status sent with the reply: 0 new, 1 in progress, 2 awaiting reply, 3 solved, 99 closed'),
+	ticket_level: optionalNumber.describe('The ticket’s priority sent with the reply: 0 low, 1 medium, 2 high, 3 urgent'),
+});
+
+/** A ticket type of the data dictionary, with its sub-types (the reference client's TicketTypeList). */
+export interface TicketType {
+	typeid: string;
+	type_name?: string;
+	parentid?: string;
+	type_level?: string;
+	node_flag?: string;
+	sub_type_list?: TicketType[] | null;
+	[key: string]: unknown;
+}
+const ticketType: z.ZodType<TicketType> = z.lazy(() =>
+	z.looseObject({
+		typeid: text,
+		type_name: optionalText,
+		parentid: optionalText,
+		type_level: optionalText,
+		node_flag: optionalText,
+		sub_type_list: z.array(ticketType).nullish(),
+	}),
+) as unknown as z.ZodType<TicketType>;
+
+const dictEntry = z.looseObject({ dict_value: text, dict_name: optionalText });
+
+/** get_data_dict's `item` (the reference client's DataDict/Response/Item). */
+export const dataDictionary = z.looseObject({
+	ticket_type_list: z.array(ticketType).nullish(),
+	ticket_level_list: z.array(dictEntry).nullish(),
+	ticket_status_list: z.array(dictEntry).nullish(),
+	group_list: z.array(z.looseObject({ groupid: text, group_name: optionalText })).nullish(),
+	agent_list: z.array(z.looseObject({ agentid: text, agent_name: optionalText })).nullish(),
+});
+export type DataDictionary = z.output<typeof dataDictionary>;
+
+export const dictionaryEntry = z.looseObject({
+	id: z.string().describe('The ID to give the ticket operations: a type, status, priority, skill group or agent ID'),
+	name: z.string().optional(),
+	path: z.string().optional().describe('Ticket types: the names from the top level down, e.g. "After-sales > Refund"'),
+	leaf: z.boolean().optional().describe('Ticket types: whether it has no sub-types (tickets take only those)'),
+	level: z.number().optional().describe('Ticket types: 1 to 5, from the top'),
+});
+
+export const uploadedAttachment = z.looseObject({
+	file_url: z.string().describe('The path of the uploaded file: give it to Attachment Paths (several separated by ;)'),
+	fileName: z.string(),
+	size: z.number(),
+});

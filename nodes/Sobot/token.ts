@@ -44,7 +44,7 @@ export async function sobotAccessToken(helpers: IHttpRequestHelper['helpers'], c
 		if (body.data.ret_code !== SUCCESS) throw sobotError(body.data);
 		const item = issuedToken.safeParse(body.data.item);
 		if (!item.success) throw new ServiceError('Sobot answered the token request without a token', { body: answer });
-		return { token: item.data.token, expiresInSeconds: item.data.expires_in };
+		return item.data;
 	};
 	return await tokens.get(key, issue, { isRefusal: (error) => error instanceof ServiceError && REFUSALS.has(String(error.code)) });
 }

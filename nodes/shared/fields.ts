@@ -31,6 +31,19 @@ export const phoneNumber = text.pipe(
 );
 
 /**
+ * A number to call someone back on, as people write it: a leading + and country code, the spaces,
+ * dashes, dots and brackets typed for readability (removed), and a national trunk "(0)" after the
+ * country code, which is never dialled with it (+44 (0)20 7946 0958 is +442079460958). An extension
+ * such as 3001 is a callback number too.
+ */
+export const callbackNumber = text.pipe(
+	z
+		.string()
+		.transform((value) => value.trim().replace(/^(\+\d{1,3})[\s\-.]*\(0\)/, '$1').replace(/[\s\-().]/g, ''))
+		.pipe(z.string().regex(/^\+?\d{1,20}$/, { error: 'a phone number or extension: digits with an optional leading + and country code, e.g. 3001 or +44 20 7946 0958' })),
+);
+
+/**
  * A phone number for an API that takes digits only (telSpiel's "Numeric"): the + of an international
  * number and the spaces, dashes, dots and brackets people type are removed; what is left must be 6 to
  * 15 digits.

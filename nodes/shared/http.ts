@@ -105,7 +105,19 @@ export interface TransportOptions {
 	 * credential's preAuthentication and repeats the request once, as it does on such an error.
 	 */
 	authRefreshStatuses?: number[];
+	/**
+	 * How the service says, inside an answer n8n takes for a success, that the token the request
+	 * carried is no longer good (Sobot's 900002 in HTTP 200), where n8n's own renewal on a 401 never
+	 * happens. Needs `expirableField`. The request, which the service did not carry out, is then sent
+	 * once more with the credential read again (another n8n process may have stored a newer token),
+	 * unless that still holds the refused token, and then once with a new token. No request of the
+	 * node run carries a token the service refused again.
+	 */
+	isTokenRefused?: (response: HttpResponse) => boolean;
 }
+
+/** How a request is signed: with the credential as the node run holds it, read again, or with a new token. */
+type CredentialUse = 'current' | 'reread' | 'renew';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -252,29 +264,51 @@ export function createTransport(context: RequestContext, options: TransportOptio
 	 * new one) with the expired one named; the request's timeout also bounds the token request.
 	 */
 	let credential: Promise<ICredentialDataDecryptedObject> | undefined;
-	async function credentialOptions(request: HttpRequest) {
-		if (!options.credentialType) return undefined;
-		const type = options.credentialType;
-		if (!credential || request.rereadCredential) {
-			const reading = context.getCredentials(type).then((stored) => ({ ...stored }));
-			credential = reading;
-			// A failed read is not kept: the next request (or its retry) reads again.
-			reading.catch(() => {
-				if (credential === reading) credential = undefined;
-			});
-		}
-		const data = await credential;
-		data.tokenRequestTimeoutMs = request.timeoutMs ?? options.timeoutMs;
-		const field = options.expirableField;
-		if (request.renewCredential && field) {
-			const renewal = { ...data, [field]: '', [`expired_${field}`]: data[field] ?? '' };
-			credential = Promise.resolve(renewal);
-			return { credentialsDecrypted: { id: '', name: '', type, data: renewal } };
-		}
-		return { credentialsDecrypted: { id: '', name: '', type, data } };
+	const field = options.expirableField;
+	/** Tokens the service refused in this node run (values stay in this closure). */
+	const refusedTokens = new Set<string>();
+	/** The service's answer to a token fetched in this run, when it refused that one too: it stands for the rest of the run. */
+	let renewalRefused: HttpResponse | undefined;
+	const tokenOf = (data: ICredentialDataDecryptedObject) => (field && typeof data[field] === 'string' ? (data[field] as string) : '');
+
+	function readCredential(type: string) {
+		const reading = context.getCredentials(type).then((stored) => ({ ...stored }));
+		credential = reading;
+		// A failed read is not kept: the next request (or its retry) reads again.
+		reading.catch(() => {
+			if (credential === reading) credential = undefined;
+		});
+		return reading;
 	}
 
-	async function send(request: HttpRequest): Promise<HttpResponse> {
+	/**
+	 * The credential to send a request with, and how it was come by: as this run holds it, read
+	 * again, or to be renewed. A token the service refused is not sent again: the credential is read
+	 * again instead, and renewed when the stored token is the refused one too.
+	 */
+	async function credentialFor(type: string, request: HttpRequest, wanted: CredentialUse): Promise<{ use: CredentialUse; data: ICredentialDataDecryptedObject }> {
+		let use = wanted;
+		if (use === 'current' && request.renewCredential) use = 'renew';
+		if (use === 'current' && request.rereadCredential) use = 'reread';
+		let data = await (use === 'reread' || !credential ? readCredential(type) : credential);
+		if (use === 'current' && refusedTokens.has(tokenOf(data))) {
+			use = 'reread';
+			data = await readCredential(type);
+		}
+		if (use === 'reread' && refusedTokens.has(tokenOf(data))) use = 'renew';
+		data.tokenRequestTimeoutMs = request.timeoutMs ?? options.timeoutMs;
+		return { use, data };
+	}
+
+	/** The credential handed to n8n emptied, so that n8n asks for a new token, with the expired one named. */
+	function renewal(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+		if (!field) return data;
+		const renewed = { ...data, [field]: '', [`expired_${field}`]: data[field] ?? '' };
+		credential = Promise.resolve(renewed);
+		return renewed;
+	}
+
+	async function send(request: HttpRequest, credentialData?: ICredentialDataDecryptedObject): Promise<HttpResponse> {
 		const responseType = request.responseType ?? 'json';
 		const isJsonBody =
 			request.body !== undefined &&
@@ -307,7 +341,9 @@ export function createTransport(context: RequestContext, options: TransportOptio
 		const raw = (
 			options.credentialType === undefined
 				? await context.helpers.httpRequest(n8nRequest)
-				: await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, n8nRequest, await credentialOptions(request))
+				: await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, n8nRequest, {
+						credentialsDecrypted: { id: '', name: '', type: options.credentialType, data: credentialData ?? {} },
+					})
 		) as FullResponse;
 		const status = raw.statusCode;
 		const response: HttpResponse = { status, headers: raw.headers ?? {}, body: raw.body };
@@ -321,6 +357,33 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			...response,
 			body: text,
 		});
+	}
+
+	/**
+	 * Sends the request; when the service refuses the token it carried (isTokenRefused), once more
+	 * with the credential read again, then once with a new token. Nothing was done with a refused
+	 * request, so even one with side effects may go again.
+	 */
+	async function sendSigned(request: HttpRequest): Promise<HttpResponse> {
+		const type = options.credentialType;
+		if (type === undefined) return await send(request);
+		for (let wanted: CredentialUse = 'current'; ; ) {
+			const { use, data: read } = await credentialFor(type, request, wanted);
+			if (use === 'renew' && renewalRefused) return renewalRefused;
+			const data = use === 'renew' ? renewal(read) : read;
+			const response = await send(request, data);
+			// A stream body was read by the first send and cannot go again: its refusal is the answer.
+			const streamed = typeof (request.body as { pipe?: unknown } | null | undefined)?.pipe === 'function';
+			if (!options.isTokenRefused?.(response) || streamed) return response;
+			// Read after the call: n8n writes a token it fetched into the object it was handed.
+			const token = tokenOf(data);
+			if (token) refusedTokens.add(token);
+			if (use === 'renew') {
+				renewalRefused = response;
+				return response;
+			}
+			wanted = use === 'current' ? 'reread' : 'renew';
+		}
 	}
 
 	function classify(error: unknown, request: HttpRequest): HttpError {
@@ -396,7 +459,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			for (let attempt = 0; ; attempt++) {
 				let failure: HttpError;
 				try {
-					const response = await send(request);
+					const response = await sendSigned(request);
 					if (response.status < 400) return response as HttpResponse<T>;
 					failure = new HttpError(
 						describeStatus(serviceName, response),

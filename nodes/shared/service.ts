@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { Redactor } from './errors';
 import { createTransport } from './http';
-import type { ErrorMapper, HttpClient, RequestContext } from './http';
+import type { ErrorMapper, HttpClient, HttpResponse, RequestContext } from './http';
 import { DEFAULT_TIMEOUT_MS } from './requestOptions';
 
 /** An error answer the service documents; the reference lists it with the message the node then gives. */
@@ -37,6 +37,8 @@ export interface Service<Client> {
 	mapError?: ErrorMapper;
 	/** Statuses after which n8n should log in again (see TransportOptions). */
 	authRefreshStatuses?: number[];
+	/** How the service says "this token is no longer good" inside a success answer (see TransportOptions). */
+	isTokenRefused?: (response: HttpResponse) => boolean;
 	/** How the credential authenticates, step by step (the reference docs' "Authentication"). */
 	authSteps: string[];
 	documentedErrors: DocumentedError[];
@@ -65,6 +67,7 @@ export async function createServiceClient<Client>(
 		retryUnsafe: options.retryUnsafe ?? true,
 		mapError: service.mapError,
 		authRefreshStatuses: service.authRefreshStatuses,
+		isTokenRefused: service.isTokenRefused,
 	});
 	return { client: service.createClient(http, credentials), redactor, credentials };
 }

@@ -95,7 +95,8 @@ test('bot chat: each customer handed over gets their own chat, and the relay wor
 test('scheduled report: archived and idle Hover actions become report lines', async () => {
 	const result = await runWorkflow(example('hover-action-report.json'), { mode: 'trigger', input: [{ json: { timestamp: '2026-11-23T07:00:00Z' } }], credentials: credentials() });
 
-	expect(result.output('Hover: List Actions')).toHaveLength(3);
+	// The sandbox's four actions (one archived); only the archived one makes a report line.
+	expect(result.output('Hover: List Actions')).toHaveLength(4);
 	expect(result.output('Report Line').map((item) => item.json.line)).toEqual(['Old Promo (*144#, 0ff1ce00): archived since 2026-09-01T00:00:00Z']);
 });
 

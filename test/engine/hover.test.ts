@@ -6,6 +6,7 @@ import { runWorkflow } from '../harness/workflow';
 import { APP_WEBHOOK_SECRET, HOVER_EMAIL, HOVER_PASSWORD, hoverStub, newHoverState, transactionWebhook } from '../../sandbox/hover';
 import type { HoverStubState } from '../../sandbox/hover';
 import { HoverTrigger } from '../../nodes/Hover/HoverTrigger.node';
+import { hoverActions } from '../../nodes/Hover/actions';
 import { hoverService } from '../../nodes/Hover/service';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
@@ -58,7 +59,7 @@ describe('Hover actions', () => {
 		const result = await run({ operation: 'list' });
 
 		const items = result.output('After').map((i) => i.json);
-		expect(items.map((a) => a.id)).toEqual(['13ce04ca', 'a1b2c3d4']);
+		expect(items.map((a) => a.id)).toEqual(['13ce04ca', 'a1b2c3d4', '5fa2e7b3']);
 		expect(items[0]).toMatchObject({
 			name: 'Check Bundle Balance',
 			rootCode: '*144#',
@@ -115,7 +116,7 @@ describe('Hover actions', () => {
 		['as a bare host', (url: string) => url],
 	])('the base URL works %s, for the node and the Test button', async (_, baseUrl) => {
 		const result = await run({ operation: 'list' }, [{ json: {} }], credentials({ baseUrl: baseUrl(server.url) }));
-		expect(result.output('After')).toHaveLength(2);
+		expect(result.output('After')).toHaveLength(3);
 		expect(calls('POST', '/api/authenticate')).toHaveLength(1);
 		expect((await testCredential('hoverApi', credentials({ baseUrl: baseUrl(server.url) }).hoverApi)).status).toBe('OK');
 	});
@@ -138,7 +139,7 @@ describe('Hover actions', () => {
 
 		expect(calls('POST', '/api/authenticate')).toHaveLength(0);
 		expect(calls('GET', '/api/actions')[0].headers.authorization).toBe(pasted);
-		expect(result.output('After')).toHaveLength(2);
+		expect(result.output('After')).toHaveLength(3);
 		expect(JSON.stringify(result.run.data)).not.toContain(pasted);
 	});
 
@@ -208,22 +209,66 @@ describe('Hover actions', () => {
 		expect(result.output('After')[0].json.steps).toEqual(['2', 'amount', 'pin']);
 	});
 
-	test('Update with steps left unchanged reads them first and sends them back: one read, one write', async () => {
-		const result = await run({ operation: 'update', actionId: byId('a1b2c3d4'), updateFields: { name: 'Buy Airtime v2' } });
+	test.each([
+		['an STK action with a select-by-text step', '5fa2e7b3', 'Buy Bundle', '"0", "bundle", "pin"'],
+		['a USSD action with expected texts and descriptions', 'a1b2c3d4', 'Buy Airtime', '"2", "amount", "pin"'],
+	])('a rename without Steps never changes the steps of %s: refused, saying why, before anything is sent', async (_, id, name, values) => {
+		const before = structuredClone(state.steps.get(id));
 
-		expect(calls('GET', '/api/actions/a1b2c3d4')).toHaveLength(1);
-		expect(calls('PATCH', '/api/actions/a1b2c3d4')).toHaveLength(1);
-		const patch = calls('PATCH', '/api/actions/a1b2c3d4')[0].json() as { custom_action: Record<string, unknown> };
-		expect(patch.custom_action).toEqual({
-			name: 'Buy Airtime v2',
-			custom_steps_attributes: {
-				'0': { order: '0', is_param: 'false', convert_val_to_num: 'false', value: '2', description: '' },
-				'1': { order: '1', is_param: 'true', convert_val_to_num: 'false', value: 'amount', description: '' },
-				'2': { order: '2', is_param: 'false', convert_val_to_num: 'false', value: 'pin', description: '' },
-			},
-		});
-		// The sandbox replaces steps as Hover documents, so steps survive only because they were sent.
-		expect(result.output('After')[0].json).toMatchObject({ name: 'Buy Airtime v2', steps: ['2', 'amount', 'pin'] });
+		const result = await run({ operation: 'update', actionId: byId(id), updateFields: { name: `${name} v2` } });
+
+		expect(result.error('Hover')?.message).toBe('Hover cannot update this action without its steps');
+		expect(result.error('Hover')?.description).toContain(`lists this action's steps only by their values (${values})`);
+		expect(result.error('Hover')?.description).toContain('Nothing was changed. Add every step, in order, under Update Fields > Steps');
+		expect(calls('GET', `/api/actions/${id}`)).toHaveLength(1);
+		expect(calls('PATCH', `/api/actions/${id}`)).toHaveLength(0);
+		// The step types, expected texts and descriptions Hover keeps are as they were.
+		expect(state.steps.get(id)).toEqual(before);
+		expect(state.actions.get(id)).toMatchObject({ name });
+	});
+
+	test('a rename without Steps of an action that has none is sent as it is, after one read', async () => {
+		const result = await run({ operation: 'update', actionId: byId('0ff1ce00'), updateFields: { name: 'Old Promo (ended)' } });
+
+		expect(calls('GET', '/api/actions/0ff1ce00')).toHaveLength(1);
+		expect(calls('PATCH', '/api/actions/0ff1ce00')[0].json()).toEqual({ custom_action: { name: 'Old Promo (ended)' } });
+		expect(result.output('After')[0].json).toMatchObject({ name: 'Old Promo (ended)', steps: [] });
+	});
+
+	test('Update with Steps sends every attribute Hover documents per step type: select by text, expected texts and descriptions stay', async () => {
+		const steps = [
+			{ type: 'number', value: '0', expectedText: 'Bundles', description: 'the first menu option' },
+			{ type: 'selectNumberByText', value: 'bundle', description: 'picks the bundle by its text' },
+			{ type: 'pin' },
+		];
+		await run({ operation: 'update', actionId: byId('5fa2e7b3'), updateFields: { name: 'Buy Bundle v2', steps: { step: steps } } });
+
+		expect(calls('GET', '/api/actions/5fa2e7b3')).toHaveLength(0);
+		expect(state.steps.get('5fa2e7b3')).toEqual([
+			{ order: '0', is_param: 'false', convert_val_to_num: 'false', value: '0', expected_text: 'Bundles', description: 'the first menu option' },
+			{ order: '1', is_param: 'true', convert_val_to_num: 'true', value: 'bundle', description: 'picks the bundle by its text' },
+			{ order: '2', is_param: 'false', convert_val_to_num: 'false', value: 'pin', description: '' },
+		]);
+		expect(state.actions.get('5fa2e7b3')).toMatchObject({ name: 'Buy Bundle v2', steps: ['0', 'bundle', 'pin'] });
+	});
+
+	test('an STK Number step without its expected text is refused before sending, naming the step', async () => {
+		const create = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'stk', rootCode: '*544#', steps: { step: [{ type: 'number', value: '0' }] } });
+		expect(create.error('Hover')?.message).toBe('Invalid value for "Steps > Step" [item 0]');
+		expect(create.error('Hover')?.description).toContain('Expected an Expected Text in every Number step of an STK action (step 1 has none)');
+
+		const update = await run({ operation: 'update', actionId: byId('5fa2e7b3'), updateFields: { transportType: 'stk', steps: { step: [{ type: 'pin' }, { type: 'number', value: '1' }] } } });
+		expect(update.error('Hover')?.message).toBe('Invalid value for "Update Fields > Steps > Step" [item 0]');
+		expect(update.error('Hover')?.description).toContain('(step 2 has none)');
+		expect(server.requests.filter((r) => r.path.startsWith('/api/actions'))).toHaveLength(0);
+	});
+
+	test('Create sends no description, which Hover’s create schema does not have, even from a workflow saved with one', async () => {
+		const createProperties = hoverActions.operations.find((op) => op.resource === 'action' && op.value === 'create')!.properties;
+		expect(createProperties.map((p) => p.name)).toEqual(['name', 'operators', 'transportType', 'rootCode', 'steps']);
+
+		await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'ussd', rootCode: '*1#', additionalFields: { description: 'from an older version' } });
+		expect(calls('POST', '/api/actions')[0].json()).toEqual({ custom_action: { name: 'X', world_operator_ids: ['2172'], transport_type: 'ussd', root_code: '*1#' } });
 	});
 
 	test('the sandbox, like Hover, keeps no steps an update leaves out', async () => {
@@ -266,9 +311,28 @@ describe('Hover parsers and apps', () => {
 			additionalFields: { userMessage: 'Line inactive' },
 		});
 		expect(calls('POST', '/api/parsers')[0].json()).toEqual({
-			parser: { action_id: '13ce04ca', status: 'failed', regex: 'line (?<line>\\d+) is not active', category: 'line-not-active', user_message: 'Line inactive' },
+			parser: { action_id: '13ce04ca', status: 'failed', regex: 'line (?<line>\\d+) is not active', category: 'line-not-active', target_type: 'ussd', user_message: 'Line inactive' },
 		});
-		expect(good.output('After')[0].json).toMatchObject({ id: '157341', status: 'failed', regexGroups: ['line'] });
+		expect(good.output('After')[0].json).toMatchObject({ id: '157341', status: 'failed', targetType: 'ussd', regexGroups: ['line'] });
+	});
+
+	test('an SMS parser needs its sender: refused before sending without one, sent with target_type and sender with one', async () => {
+		const base = { resource: 'parser', operation: 'create', actionId: byId('13ce04ca'), status: 'succeeded', category: 'paid', regex: 'Confirmed\\. (?<amount>[\\d.]+)', targetType: 'sms' };
+		const none = await run({ ...base, sender: '={{ "" }}' });
+		expect(none.error('Hover')?.message).toBe('Invalid value for "Sender" [item 0]');
+		expect(none.error('Hover')?.description).toBe('Sender: Expected a sender ID when Target Type is SMS (Hover requires one for SMS parsers), got an empty value.');
+
+		const update = await run({ resource: 'parser', operation: 'update', parserId: '157340', updateFields: { targetType: 'sms' } });
+		expect(update.error('Hover')?.message).toBe('Invalid value for "Update Fields > Sender" [item 0]');
+		expect(calls('POST', '/api/parsers').length + calls('PATCH', '/api/parsers').length).toBe(0);
+
+		const created = await run({ ...base, sender: 'MPESA' });
+		expect(calls('POST', '/api/parsers')[0].json()).toMatchObject({ parser: { target_type: 'sms', sender: 'MPESA' } });
+		expect(created.output('After')[0].json).toMatchObject({ targetType: 'sms', sender: 'MPESA' });
+
+		const changed = await run({ resource: 'parser', operation: 'update', parserId: '157340', updateFields: { targetType: 'sms', sender: 'Safaricom' } });
+		expect(calls('PATCH', '/api/parsers/157340')[0].json()).toEqual({ parser: { target_type: 'sms', sender: 'Safaricom' } });
+		expect(changed.output('After')[0].json).toMatchObject({ targetType: 'sms', sender: 'Safaricom' });
 	});
 
 	test('a 422 shows Hover’s field errors', async () => {

@@ -116,6 +116,16 @@ describe('ServicePattern conversations', () => {
 		expect(bad.error('ServicePattern')?.description).toContain('Expected a phone number or extension');
 	});
 
+	test.each([
+		['+44 20 7946 0958', '+442079460958'],
+		['+44 (0)20 7946 0958', '+442079460958'],
+		['+1 (650) 888-8888', '+16508888888'],
+		['0044 20 7946 0958', '00442079460958'],
+	])('the callback number %s goes out with its country code, as %s (sources.md#servicepattern-callback-number)', async (typed, sent) => {
+		await out({ operation: 'requestChat', additionalFields: { phoneNumber: typed } });
+		expect(server.requests[0].json()).toEqual({ phone_number: sent });
+	});
+
 	test('a conversation’s messages go out in item order, one at a time, while another conversation runs alongside', async () => {
 		await out({ operation: 'requestChat' });
 		await out({ operation: 'requestChat' }, customer('whatsapp:+15550009'));
@@ -163,7 +173,8 @@ describe('ServicePattern conversations', () => {
 		await out({ resource: 'event', operation: 'sendLocation', latitude: 52.52, longitude: 13.405 });
 		await out({ resource: 'event', operation: 'sendNavigation', page: 'https://shop.example.com/checkout', title: 'Checkout' });
 		await out({ resource: 'event', operation: 'submitFormData', formRequestId: 'form-9', formName: 'survey', data: '{"score": 5}' });
-		await out({ resource: 'event', operation: 'sendEvent', event: '{"event":"chat_session_message_read","ref_msg_id":"a:1"}' });
+		await out({ resource: 'event', operation: 'sendEvent', event: '{"event":"chat_session_signaling","msg_id":"s:1","destination_party_id":"agent-42","data":"{\\"type\\":\\"END_CALL\\"}"}' });
+		await out({ resource: 'event', operation: 'sendEvent', event: '{"event":"chat_session_signaling","msg_id":"s:2","destination_party_id":"agent-42","data":{"type":"REQUEST_CALL","offerVideo":"false"}}' });
 
 		const sent = server.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/clientweb/api/v1/chats/chat-1/events')).map((r) => (r.json() as { events: unknown[] }).events[0]);
 		expect(sent).toEqual([
@@ -172,8 +183,27 @@ describe('ServicePattern conversations', () => {
 			{ event: 'chat_session_location', msg_id: expect.stringMatching(/^chat-1:/), latitude: 52.52, longitude: 13.405 },
 			{ event: 'chat_session_navigation', msg_id: expect.stringMatching(/^chat-1:/), page: 'https://shop.example.com/checkout', title: 'Checkout' },
 			{ event: 'chat_session_form_data', form_request_id: 'form-9', form_name: 'survey', data: { score: 5 } },
-			{ event: 'chat_session_message_read', ref_msg_id: 'a:1' },
+			// Signaling data is a string (sources.md#servicepattern-signaling-data); an object is sent as its JSON text.
+			{ event: 'chat_session_signaling', msg_id: 's:1', destination_party_id: 'agent-42', data: '{"type":"END_CALL"}' },
+			{ event: 'chat_session_signaling', msg_id: 's:2', destination_party_id: 'agent-42', data: '{"type":"REQUEST_CALL","offerVideo":"false"}' },
 		]);
+	});
+
+	test('delivered and read receipts go out on API v2, and are refused on v1 before any request (sources.md#servicepattern-v2-receipts)', async () => {
+		await out({ operation: 'requestChat' });
+		server.requests.length = 0;
+		for (const event of ['chat_session_message_read', 'chat_session_message_delivered']) {
+			const v1 = await run({ resource: 'event', operation: 'sendEvent', event: `{"event":"${event}","ref_msg_id":"a:1"}` });
+			expect(v1.error('ServicePattern')?.message).toBe(`The ${event} event needs API version v2`);
+		}
+		expect(server.requests).toHaveLength(0);
+
+		const v2 = await runWorkflow(workflow({ resource: 'event', operation: 'sendEvent', event: '{"event":"chat_session_message_read","ref_msg_id":"a:1"}' }), {
+			input: customer(),
+			credentials: credentials({ apiVersion: 'v2' }),
+		});
+		expect(v2.output('After')[0].json.sent).toEqual({ event: 'chat_session_message_read', ref_msg_id: 'a:1' });
+		expect(server.requests.find((r) => r.method === 'POST')?.path).toMatch(/^\/clientweb\/api\/v2\/chats\/chat-1\/events/);
 	});
 
 	test('an event the API does not define, or a bad one, is refused before sending', async () => {
@@ -196,6 +226,12 @@ describe('ServicePattern conversations', () => {
 		expect((await out({ operation: 'getActiveChat' }))[0]).toMatchObject({ active: false });
 	});
 
+	test('Get Chat Widget Configuration returns the launch point’s widgets (sources.md#servicepattern-widget-configuration)', async () => {
+		const [item] = await out({ operation: 'getWidgetConfiguration' });
+		expect(item).toMatchObject({ clientId: conversationClientId('whatsapp:+15550001'), widgets: [{ name: 'Support', definition: { contact_tab: expect.objectContaining({ enabled: true }) } }] });
+		expect(server.requests[0].path).toBe(`/clientweb/api/v1/configuration?tenantUrl=${SP_TENANT}`);
+	});
+
 	test('Get Expected Parameters lists name and type', async () => {
 		const [item] = await out({ operation: 'getExpectedParameters' });
 		expect(item.parameters).toEqual([{ name: 'first_name', type: 'FIRST_NAME' }, { name: 'phone', type: 'PHONE' }]);
@@ -206,6 +242,39 @@ describe('ServicePattern conversations', () => {
 		expect(v2.output('After')[0].json).toMatchObject({ server_version: '5.5.6.12345 (Stable)' });
 		const v1 = await run({ operation: 'getVersion' });
 		expect(v1.error('ServicePattern')?.message).toBe('Get Version needs API version v2');
+	});
+
+	test('v2 case: the scenario sets one, Get Case History gives every chat of it, Close Case closes it (then both say there is none)', async () => {
+		const v2 = credentials({ apiVersion: 'v2' });
+		const runV2 = (parameters: INodeParameters) => runWorkflow(workflow(parameters), { input: customer(), credentials: v2 });
+		await runV2({ operation: 'requestChat' });
+		const [events] = (await runV2({ operation: 'getNewChatEvents' })).output('After').map((i) => i.json);
+		expect(events.events).toContainEqual(expect.objectContaining({ event: 'chat_session_case_set', case_id: 'case-1' }));
+
+		const history = await runV2({ operation: 'getCaseHistory' });
+		expect(history.output('After')[0].json).toMatchObject({ chatId: 'chat-1', sessions: [{ chat_id: 'chat-1', time: expect.any(String), events: expect.arrayContaining([expect.objectContaining({ event: 'chat_session_message' })]) }] });
+		expect(server.requests.find((r) => r.path.includes('/casehistory'))?.path).toMatch(/^\/clientweb\/api\/v2\/chats\/chat-1\/casehistory\?tenantUrl=/);
+
+		const closed = await runV2({ operation: 'closeCase' });
+		expect(closed.output('After')[0].json).toMatchObject({ chatId: 'chat-1', closed: true });
+		const close = server.requests.find((r) => r.path.includes('/closecase'))!;
+		expect(close.method).toBe('POST');
+		expect(close.path).toMatch(/^\/clientweb\/api\/v2\/chats\/chat-1\/closecase\?/);
+		expect(close.json()).toEqual({ events: [{ event: 'chat_session_end' }] });
+
+		const again = await runV2({ operation: 'closeCase' });
+		expect(again.error('ServicePattern')?.message).toBe('This chat has no CRM case');
+		expect(again.error('ServicePattern')?.httpCode).toBe('406');
+		const noHistory = await runV2({ operation: 'getCaseHistory' });
+		expect(noHistory.error('ServicePattern')?.message).toBe('This chat has no CRM case');
+	});
+
+	test('the case operations say what is needed on v1, before any request', async () => {
+		await out({ operation: 'requestChat' });
+		server.requests.length = 0;
+		expect((await run({ operation: 'getCaseHistory' })).error('ServicePattern')?.message).toBe('Get Case History needs API version v2');
+		expect((await run({ operation: 'closeCase' })).error('ServicePattern')?.message).toBe('Close Case needs API version v2');
+		expect(server.requests).toHaveLength(0);
 	});
 
 	test.each([

@@ -5,6 +5,7 @@ import { Sobot } from '../../nodes/Sobot/Sobot.node';
 import { RETURN_CODES } from '../../nodes/Sobot/client';
 import { sobotService } from '../../nodes/Sobot/service';
 import { testCredential } from '../harness/credentials';
+import { storedBinary } from '../harness/package';
 import { runWorkflow } from '../harness/workflow';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
@@ -161,31 +162,62 @@ describe('Sobot Find Customer', () => {
 		expect(first.output('After').map((i) => i.json.userid)).toEqual(input.map((i) => (i.json.phone === '13800000001' ? 'u-1001' : 'u-1002')));
 	});
 
-	test('an expired token (900002) is replaced once and the call repeated', async () => {
+	test('an invalid token (900002) goes out once: the credential is read again, it still holds that token, so one renewal follows', async () => {
 		await run(workflow());
-		state.expired.add(state.tokensIssued[0]);
+		const refused = state.tokensIssued[0];
+		state.expired.add(refused);
 		server.requests.length = 0;
 
 		const result = await run(workflow());
 
 		expect(tokenRequests()).toHaveLength(1);
 		expect(state.tokensIssued).toHaveLength(2);
-		// Once as it was (another n8n process may have stored a new token by then), then with a new token.
 		const lookups = server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/get_user_by_tel'));
-		expect(lookups.map((r) => r.headers.token)).toEqual([state.tokensIssued[0], state.tokensIssued[0], state.tokensIssued[1]]);
+		expect(lookups.map((r) => r.headers.token)).toEqual([refused, state.tokensIssued[1]]);
 		expect(result.output('After')[0].json.found).toBe(true);
 	});
 
-	test('a token refused again after one refresh is an error, not a loop', async () => {
+	test('after a 900002, no later item of the run sends the refused token, and the run fetches one token', async () => {
+		await run(workflow());
+		const refused = state.tokensIssued[0];
+		state.expired.add(refused);
+		server.requests.length = 0;
+		const input = Array.from({ length: 3 }, () => ({ json: { phone: '13800000001' } }));
+
+		const result = await run(workflow({ requestOptions: { concurrency: 1 } }), input);
+
+		const withRefused = server.requests.filter((r) => r.headers.token === refused);
+		expect(withRefused).toHaveLength(1);
+		expect(tokenRequests()).toHaveLength(1);
+		expect(result.output('After').map((i) => i.json.found)).toEqual([true, true, true]);
+	});
+
+	test('a token refused again after one renewal is an error, not a loop, and the run asks for no more tokens', async () => {
 		await run(workflow());
 		state.failWith = '900002';
 		server.requests.length = 0;
 
+		const result = await run(workflow({ requestOptions: { concurrency: 1 } }, true), [{ json: { phone: '13800000001' } }, { json: { phone: '13800000002' } }]);
+
+		expect(tokenRequests()).toHaveLength(1);
+		// The first token once, the renewed one once; the second item sends neither again.
+		expect(server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/get_user_by_tel'))).toHaveLength(2);
+		expect(result.output('After').map((i) => i.json.error)).toEqual([
+			'The Sobot token expired and a new one was refused',
+			'The Sobot token expired and a new one was refused',
+		]);
+	});
+
+	test.each([
+		['expire_in', 'expire_in'],
+		['expires_in', 'expires_in'],
+		['neither field (24 hours assumed)', 'none'],
+	] as const)('the sign-in reads the token lifetime from %s', async (_, form) => {
+		state.tokenLifetimeAs = form;
 		const result = await run(workflow());
 
 		expect(tokenRequests()).toHaveLength(1);
-		expect(server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/get_user_by_tel'))).toHaveLength(3);
-		expect(result.error('Sobot')?.message).toBe('The Sobot token expired and a new one was refused');
+		expect(result.output('After')[0].json.found).toBe(true);
 	});
 
 	test.each([
@@ -196,7 +228,8 @@ describe('Sobot Find Customer', () => {
 		['400003', 'Sobot allows a query range of at most one month'],
 		['400004', 'Sobot requires request parameters that were empty'],
 		['400005', 'Sobot could not read a date or time'],
-		['400009', 'Sobot rejected the request (code 400009)'],
+		['400099', 'Sobot rejected the request (code 400099)'],
+		['400013', 'The agent is not in the skill group the ticket is assigned to'],
 		['510003', 'Sobot rejected the tag or blacklist change (code 510003)'],
 		['123456', 'Sobot answered with an error (code 123456)'],
 	])('return code %s is reported as "%s", with the code and Sobot’s text', async (retCode, message) => {
@@ -229,13 +262,15 @@ describe('Sobot customers and tickets', () => {
 		expect(all.output('After')).toHaveLength(120);
 		expect(all.output('Sobot').every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		const pages = server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/query_users'));
-		expect(pages.map((r) => new URL(r.path, 'http://x').searchParams.get('page_no'))).toEqual(['1', '2', '3']);
+		// 15 a page, the size Sobot documents (sources.md#sobot-page-sizes).
+		expect(pages.map((r) => new URL(r.path, 'http://x').searchParams.get('page_no'))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+		expect(pages.every((r) => new URL(r.path, 'http://x').searchParams.get('page_size') === '15')).toBe(true);
 		expect(new URL(pages[0].path, 'http://x').searchParams.get('user_nick')).toBe('C');
 
 		server.requests.length = 0;
 		const some = await run(workflow({ operation: 'search', returnAll: false, limit: 60 }));
 		expect(some.output('After')).toHaveLength(60);
-		expect(server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/query_users'))).toHaveLength(2);
+		expect(server.requests.filter((r) => r.path.startsWith('/api/crm/5/user/query_users'))).toHaveLength(4);
 	});
 
 	test('Create sends the documented body and returns the customer ID', async () => {
@@ -290,24 +325,112 @@ describe('Sobot customers and tickets', () => {
 			ticket_from: 13,
 			userid: 'u-1001',
 		});
-		expect(created.output('After')[0].json).toEqual({ ticketid: 't-501' });
+		expect(created.output('After')[0].json).toEqual({ ticketid: 't-502' });
 
-		const replied = await run(workflow({ resource: 'ticket', operation: 'addReply', ticketId: 't-501', content: 'Called back' }));
-		expect(server.requests.find((r) => r.path === '/api/ws/5/ticket/save_user_reply')!.json()).toEqual({ ticketid: 't-501', reply_content: 'Called back' });
-		expect(replied.output('After')[0].json).toEqual({ ticketid: 't-501', replied: true });
+		const replied = await run(workflow({ resource: 'ticket', operation: 'addReply', ticketId: 't-502', content: 'Called back' }));
+		expect(server.requests.find((r) => r.path === '/api/ws/5/ticket/save_user_reply')!.json()).toEqual({ ticketid: 't-502', reply_content: 'Called back' });
+		expect(replied.output('After')[0].json).toEqual({ ticketid: 't-502', replied: true });
 
-		const fetched = await run(workflow({ resource: 'ticket', operation: 'get', ticketId: 't-501' }));
-		expect(fetched.output('After')[0].json).toMatchObject({ ticketid: 't-501', ticket_status: 1 });
+		const fetched = await run(workflow({ resource: 'ticket', operation: 'get', ticketId: 't-502' }));
+		expect(fetched.output('After')[0].json).toMatchObject({ ticketid: 't-502', ticket_status: 0, deal_list: [expect.objectContaining({ reply_content: 'Called back', start_type: 1 })] });
+	});
+
+	test('an agent opens a ticket for a customer and hands it to a group (save_agent_ticket)', async () => {
+		const result = await run(
+			workflow({
+				resource: 'ticket',
+				operation: 'createAsAgent',
+				title: 'Callback',
+				content: 'Customer asked for a callback',
+				typeId: 'type-7',
+				customerId: 'u-1001',
+				createdByAgentId: 'agent-9',
+				status: 'inProgress',
+				priority: 'high',
+				additionalFields: { groupId: 'g-2', recordId: 'call-77' },
+			}),
+		);
+
+		expect(server.requests.find((r) => r.path === '/api/ws/5/ticket/save_agent_ticket')!.json()).toEqual({
+			ticket_title: 'Callback',
+			ticket_content: 'Customer asked for a callback',
+			ticket_typeid: 'type-7',
+			userid: 'u-1001',
+			ticket_from: 1,
+			create_agentid: 'agent-9',
+			ticket_status: 1,
+			ticket_level: 2,
+			recordid: 'call-77',
+			deal_groupid: 'g-2',
+		});
+		expect(result.output('After')[0].json).toEqual({ ticketid: 't-502' });
+	});
+
+	test('an agent replies for agents only, keeping the ticket as it was, then solves it with a reply to everyone', async () => {
+		const note = await run(workflow({ resource: 'ticket', operation: 'addAgentReply', ticketId: 't-501', content: 'Courier booked', visibleTo: 'agents', replyingAgentId: 'agent-9' }));
+
+		const [first] = state.agentReplies;
+		expect(first).toMatchObject({ ticketid: 't-501', reply_content: 'Courier booked', reply_type: 1, reply_agentid: 'agent-9', ticket_status: 1, ticket_level: 1, ticket_title: 'Refund', ticket_content: 'Order 1042 arrived damaged' });
+		expect(first.get_ticket_datetime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+		expect(note.output('After')[0].json).toEqual({ ticketid: 't-501', replied: true, visibleTo: 'agents', ticket_status: 1, ticket_level: 1 });
+		// The ticket is read before the reply: Sobot takes its fields back with every reply.
+		const paths = server.requests.map((r) => r.path.split('?')[0]).filter((p) => p.startsWith('/api/ws'));
+		expect(paths).toEqual(['/api/ws/5/ticket/get_ticket_by_id', '/api/ws/5/ticket/save_ticket_reply']);
+
+		const solved = await run(workflow({ resource: 'ticket', operation: 'addAgentReply', ticketId: 't-501', content: 'Replacement delivered', visibleTo: 'everyone', replyingAgentId: 'agent-9', status: 'solved' }));
+		expect(state.agentReplies[1]).toMatchObject({ reply_type: 0, ticket_status: 3 });
+		expect(solved.output('After')[0].json).toMatchObject({ visibleTo: 'everyone', ticket_status: 3 });
+		expect(state.tickets.get('t-501')?.ticket_status).toBe(3);
+	});
+
+	test('Get Data Dictionary lists ticket types flattened with their path (leaves marked), and agents and groups with their IDs', async () => {
+		const types = await run(workflow({ resource: 'ticket', operation: 'getDataDictionary', entries: 'ticketTypes' }));
+		expect(types.output('After').map((i) => i.json)).toEqual([
+			expect.objectContaining({ id: 'type-0', name: 'After-sales', path: 'After-sales', leaf: false, level: 1 }),
+			expect.objectContaining({ id: 'type-1', name: 'Refund', path: 'After-sales > Refund', leaf: true, level: 2 }),
+			expect.objectContaining({ id: 'type-7', name: 'Callback', path: 'Callback', leaf: true, level: 1 }),
+		]);
+		expect(server.requests.find((r) => r.path.startsWith('/api/ws/5/ticket/get_data_dict'))?.method).toBe('GET');
+		const agents = await run(workflow({ resource: 'ticket', operation: 'getDataDictionary', entries: 'agents' }));
+		expect(agents.output('After').map((i) => i.json)).toEqual([{ id: 'agent-9', name: 'Ravi Kumar', agentid: 'agent-9', agent_name: 'Ravi Kumar' }]);
+		const statuses = await run(workflow({ resource: 'ticket', operation: 'getDataDictionary', entries: 'statuses' }));
+		expect(statuses.output('After').map((i) => i.json.id)).toEqual(['0', '1', '2', '3', '99', '98']);
+	});
+
+	test('an agent uploads an attachment (multipart part file, with file_num_key), then replies with its path', async () => {
+		const binary = await storedBinary(Buffer.from('%PDF-1.4 delivery note\n'), 'delivery.pdf', 'application/pdf');
+		const uploaded = await runWorkflow(workflow({ resource: 'ticket', operation: 'uploadAttachment', binaryProperty: 'data' }), {
+			input: [{ json: {}, binary: { data: binary } }],
+			credentials: credentials(),
+		});
+
+		const [item] = uploaded.output('After');
+		expect(item.json).toEqual({ file_url: 'https://img.sobot.com/ticket/1/delivery.pdf', fileName: 'delivery.pdf', size: 23 });
+		const upload = server.requests.find((r) => r.path === '/api/ws/5/ticket/upload_file')!;
+		expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+		expect(upload.headers.token).toBe(state.tokensIssued[0]);
+		expect(upload.raw.toString()).toContain('%PDF-1.4 delivery note');
+
+		await run(workflow({ resource: 'ticket', operation: 'addAgentReply', ticketId: 't-501', content: 'Delivery note attached', visibleTo: 'everyone', replyingAgentId: 'agent-9', additionalFields: { files: String(item.json.file_url) } }));
+		expect(state.agentReplies[0]).toMatchObject({ reply_file_str: 'https://img.sobot.com/ticket/1/delivery.pdf' });
+	});
+
+	test('Reply as Agent refuses a missing agent ID or an unknown status before any request', async () => {
+		const noAgent = await run(workflow({ resource: 'ticket', operation: 'addAgentReply', ticketId: 't-501', content: 'x', visibleTo: 'everyone', replyingAgentId: '={{ "" }}' }));
+		expect(noAgent.error('Sobot')?.message).toBe('Invalid value for "Agent ID" [item 0]');
+		const badStatus = await run(workflow({ resource: 'ticket', operation: 'addAgentReply', ticketId: 't-501', content: 'x', visibleTo: 'everyone', replyingAgentId: 'a', status: 'deleted' }));
+		expect(badStatus.error('Sobot')?.message).toBe('Invalid value for "Status After Reply" [item 0]');
+		expect(server.requests).toHaveLength(0);
 	});
 
 	test('Ticket Search sends Sobot’s date format and refuses a range over a month before sending', async () => {
 		const result = await run(
-			workflow({ resource: 'ticket', operation: 'search', createdAfter: '2026-11-01T00:00:00', createdBefore: '2026-11-20T18:30:00', filters: { status: '0' } }),
+			workflow({ resource: 'ticket', operation: 'search', createdAfter: '2026-11-01T00:00:00', createdBefore: '2026-11-20T18:30:00', filters: { status: '1' } }),
 		);
 		const query = new URL(server.requests.find((r) => r.path.startsWith('/api/ws/5/ticket/query_tickets'))!.path, 'http://x').searchParams;
 		expect(query.get('create_start_datetime')).toBe('2026-11-01 00:00:00');
 		expect(query.get('create_end_datetime')).toBe('2026-11-20 18:30:00');
-		expect(query.get('ticket_status')).toBe('0');
+		expect(query.get('ticket_status')).toBe('1');
 		expect(result.output('After')).toHaveLength(1);
 
 		server.requests.length = 0;

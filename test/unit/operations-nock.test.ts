@@ -17,7 +17,7 @@ import type { Captured } from '../../scripts/reference-docs';
 import { entryOf, exampleName, isAuthPath, operationOf, sandboxCredentials } from '../harness/operations';
 import { contextOverN8nHttp } from '../harness/n8n-http';
 
-const NEEDS_N8N_HELPERS = new Set(['uploadFile', 'sendFile', 'getFile', 'getAgentProfilePhoto']);
+const NEEDS_N8N_HELPERS = new Set(['uploadFile', 'sendFile', 'getFile', 'getAgentProfilePhoto', 'uploadAttachment']);
 const isAuth = (exchange: Exchange) => isAuthPath(exchange.request.path);
 const hostOf = (service: string) => `https://${service}.example.test`;
 /** Matches a recorded path; the query is compared with what was sent, below. */
@@ -43,6 +43,8 @@ function clientFor(example: Captured['example']) {
 		timeoutMs: 2000,
 		retryUnsafe: !operation.sideEffects,
 		mapError: entry.service.mapError,
+		expirableField: entry.service.expirableField,
+		isTokenRefused: entry.service.isTokenRefused,
 		retry: { baseDelayMs: 1, maxDelayMs: 5 },
 	});
 	return entry.service.createClient(http, credentials as never);
@@ -108,7 +110,7 @@ test('every documented error of every operation comes back as a ServiceError wit
 			const host = hostOf(c.example.service);
 			nock(host).get(/^\/api\/get_token/).optionally().reply(200, { ret_code: '000000', item: { token: 'tok-nock', expires_in: 86400 } });
 			nock(host).intercept(samePath(first.request.path), first.request.method).times(3).reply(documented.status, documented.body as nock.Body);
-			// Sobot answers 900002 once with a fresh token: the client fetches another and repeats once.
+			// Sobot answers 900002: the transport reads the credential again, then fetches another token and repeats once.
 			nock(host).get(/^\/api\/get_token/).optionally().times(2).reply(200, { ret_code: '000000', item: { token: 'tok-nock-2', expires_in: 86400 } });
 			try {
 				const output = (await run(c.example)) as IDataObject[];

@@ -148,3 +148,68 @@ describe('answers', () => {
 		).rejects.toMatchObject({ kind: 'timeout', message: 'The service did not answer within 0.1 s; tried 3 times' });
 	});
 });
+
+describe('a token the service refuses inside a success answer (isTokenRefused)', () => {
+	/**
+	 * A context whose stored credential can change between reads (another n8n process renewing), and
+	 * whose sign-in fills an emptied token as n8n's preAuthentication does; every sent token is recorded.
+	 */
+	function tokenContext(stored: string[], refused: Set<string>) {
+		const sent: string[] = [];
+		const renewals: unknown[] = [];
+		let reads = 0;
+		const send = jest.fn(async (_type: string, _options: unknown, extra: { credentialsDecrypted: { data: Record<string, unknown> } }) => {
+			const data = extra.credentialsDecrypted.data;
+			if (data.accessToken === '') {
+				renewals.push(data.expired_accessToken);
+				data.accessToken = `new-${renewals.length}`;
+			}
+			const token = String(data.accessToken);
+			sent.push(token);
+			return { statusCode: 200, headers: {}, body: JSON.stringify({ refused: refused.has(token) }) };
+		});
+		const context = {
+			getCredentials: async () => ({ accessToken: stored[Math.min(reads++, stored.length - 1)] }),
+			helpers: { httpRequestWithAuthentication: send },
+		} as unknown as IExecuteFunctions;
+		const http = createTransport(context, {
+			credentialType: 'testApi',
+			expirableField: 'accessToken',
+			timeoutMs: 1000,
+			retryUnsafe: false,
+			isTokenRefused: (response) => (response.body as { refused?: boolean }).refused === true,
+		});
+		return { http, sent, renewals };
+	}
+
+	test('when another process stored a newer token meanwhile, the request is repeated with it, and nothing is renewed', async () => {
+		const { http, sent, renewals } = tokenContext(['old', 'newer'], new Set(['old']));
+
+		const response = await http.request({ method: 'POST', url: `${BASE}/x`, body: {} });
+
+		expect(response.body).toEqual({ refused: false });
+		expect(sent).toEqual(['old', 'newer']);
+		expect(renewals).toEqual([]);
+	});
+
+	test('when the stored token is the refused one, it is not sent again: one renewal, naming the refused token', async () => {
+		const { http, sent, renewals } = tokenContext(['old'], new Set(['old']));
+
+		await http.request({ method: 'GET', url: `${BASE}/x` });
+		await http.request({ method: 'GET', url: `${BASE}/y` });
+
+		expect(sent).toEqual(['old', 'new-1', 'new-1']);
+		expect(renewals).toEqual(['old']);
+	});
+
+	test('a renewed token refused too ends in the refusal, once per run: later requests send nothing', async () => {
+		const { http, sent, renewals } = tokenContext(['old'], new Set(['old', 'new-1']));
+
+		const first = await http.request({ method: 'GET', url: `${BASE}/x` });
+		const second = await http.request({ method: 'GET', url: `${BASE}/y` });
+
+		expect([first.body, second.body]).toEqual([{ refused: true }, { refused: true }]);
+		expect(sent).toEqual(['old', 'new-1']);
+		expect(renewals).toEqual(['old']);
+	});
+});

@@ -68,7 +68,7 @@ export const stepsProperty: INodeProperties = {
 					name: 'expectedText',
 					type: 'string',
 					default: '',
-					description: 'The menu text this number selects (needed for STK, where numbers count from 0)',
+					description: 'The exact text of the menu option this number selects (case-insensitive); required for STK, where numbers count from 0',
 					displayOptions: { show: { type: ['number'] } },
 				},
 				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
@@ -99,13 +99,26 @@ export const transportType = z.enum(TRANSPORT_TYPES);
 
 export const actionFieldsInput = {
 	name: optionalString,
-	description: optionalString,
 	rootCode: optionalString,
 	transportType: transportType.optional(),
 	operators: operatorIds.optional(),
-	// Absent, not empty, when the user leaves them out: Update then keeps the action's own.
+	// Absent, not empty, when the user leaves them out: Update then sends no steps, which it does
+	// only to an action that has none (HoverClient.updateAction).
 	steps: stepList.optional(),
 };
+
+/**
+ * STK Number steps need the exact text of the menu option they select: "You must enter the exact
+ * (case-insensitive) text of the menu option" (sources.md#hover-step-types).
+ */
+export function requireStkExpectedText(transport: string | undefined, steps: Array<z.output<typeof step>> | undefined, ctx: z.RefinementCtx, at: PropertyKey[]) {
+	if (transport !== 'stk') return;
+	steps?.forEach((s, index) => {
+		if (s.type === 'number' && !s.expectedText?.trim()) {
+			ctx.addIssue({ code: 'custom', input: s.expectedText, path: [...at, 'step', index, 'expectedText'], message: `an Expected Text in every Number step of an STK action (step ${index + 1} has none)` });
+		}
+	});
+}
 
 export const parserStatusProperty: INodeProperties = {
 	displayName: 'Status',
@@ -121,6 +134,36 @@ export const parserStatusProperty: INodeProperties = {
 };
 
 export const parserStatus = z.enum(['succeeded', 'failed', 'pending']);
+
+export const targetTypeProperty: INodeProperties = {
+	displayName: 'Target Type',
+	name: 'targetType',
+	type: 'options',
+	options: [
+		{ name: 'SMS', value: 'sms', description: 'An SMS that arrives after the session' },
+		{ name: 'USSD', value: 'ussd', description: 'A message of the USSD session' },
+	],
+	default: 'ussd',
+	description: 'The channel the parser reads',
+};
+
+export const senderProperty: INodeProperties = {
+	displayName: 'Sender',
+	name: 'sender',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. MPESA',
+	description: 'The sender ID of the SMS the parser reads; Hover requires it for SMS parsers',
+};
+
+export const parserTarget = z.enum(['ussd', 'sms']);
+
+/** "If the target_type is set to sms then you must provide a sender id" (sources.md#hover-parser-sms). */
+export function requireSmsSender(fields: { targetType?: string; sender?: string }, ctx: z.RefinementCtx, at: PropertyKey[]) {
+	if (fields.targetType === 'sms' && !fields.sender) {
+		ctx.addIssue({ code: 'custom', input: fields.sender, path: [...at, 'sender'], message: 'a sender ID when Target Type is SMS (Hover requires one for SMS parsers)' });
+	}
+}
 
 export const regexProperty: INodeProperties = {
 	displayName: 'Regex',

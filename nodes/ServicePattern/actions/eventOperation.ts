@@ -6,8 +6,9 @@ import { defineOperation } from '../../shared/operation';
 import type { ServicePatternClient } from '../client';
 import { chatIdInput, chatIdProperty, chatOf, clientIdOf, conversationProperties, conversationRequired } from '../conversation';
 import type { ConversationInput } from '../conversation';
-import { clientEventSchema, sentEvent } from '../schemas';
+import { V2_CLIENT_EVENTS, clientEventSchema, sentEvent } from '../schemas';
 import type { ClientEvent } from '../schemas';
+import { requireV2 } from './v2';
 
 /** An operation that sends one client event to the conversation's chat. */
 export function sendEventOperation<Shape extends z.ZodRawShape>(options: {
@@ -41,6 +42,9 @@ export function sendEventOperation<Shape extends z.ZodRawShape>(options: {
 	});
 
 	async function send(client: ServicePatternClient, values: z.output<z.ZodObject<Shape>>, input: ConversationInput & { chatId?: string }) {
+		// Before any request, the chat's lookup included: the event's name does not depend on the chat.
+		const name = (options.build(values, '') as { event?: unknown } | null)?.event;
+		if (typeof name === 'string' && V2_CLIENT_EVENTS.has(name)) requireV2(client, `The ${name} event`);
 		const { clientId, chatId } = await chatOf(client, input);
 		const checked = clientEventSchema.safeParse(options.build(values, chatId));
 		if (!checked.success) {

@@ -2,13 +2,16 @@ import { defineActions } from '../../shared/operation';
 import type { ServicePatternClient } from '../client';
 import { servicePatternService } from '../service';
 import { checkAvailability } from './chat/checkAvailability';
+import { closeCase } from './chat/closeCase';
 import { disconnect } from './chat/disconnect';
 import { endChat } from './chat/endChat';
 import { getActiveChat } from './chat/getActiveChat';
+import { getCaseHistory } from './chat/getCaseHistory';
 import { getChatHistory } from './chat/getChatHistory';
 import { getExpectedParameters } from './chat/getExpectedParameters';
 import { getNewChatEvents } from './chat/getNewChatEvents';
 import { getVersion } from './chat/getVersion';
+import { getWidgetConfiguration } from './chat/getWidgetConfiguration';
 import { requestChat } from './chat/requestChat';
 import { subscribeToPush } from './chat/subscribeToPush';
 import { sendEvent } from './event/sendEvent';
@@ -38,7 +41,10 @@ export const servicePatternActions = defineActions<ServicePatternClient>({
 		endChat,
 		disconnect,
 		getVersion,
+		getWidgetConfiguration,
 		subscribeToPush,
+		getCaseHistory,
+		closeCase,
 		sendMessage,
 		sendTyping,
 		sendLocation,

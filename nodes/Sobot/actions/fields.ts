@@ -52,3 +52,70 @@ export const customFieldsOption: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * Now, as Sobot writes times ("YYYY-MM-DD HH:mm:ss"), in the workflow's time zone: Sobot reads times
+ * in the company's zone, and the workflow's is the closest n8n knows (a guess).
+ */
+export function sobotNow(timeZone: string | undefined, now = new Date()): string {
+	const format = (zone: string) =>
+		new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+	let formatter: Intl.DateTimeFormat;
+	try {
+		formatter = format(timeZone || 'UTC');
+	} catch {
+		formatter = format('UTC');
+	}
+	const part = Object.fromEntries(formatter.formatToParts(now).map(({ type, value }) => [type, value]));
+	return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
+const option = <Value extends string>(name: string, value: Value) => ({ name, value });
+
+/** Ticket statuses an operation may set (Deleted is left to Sobot's own screens). */
+export const TICKET_STATUS_OPTIONS = [
+	option('Awaiting Reply', 'awaitingReply'),
+	option('Closed', 'closed'),
+	option('In Progress', 'inProgress'),
+	option('New', 'new'),
+	option('Solved', 'solved'),
+];
+export const ticketStatus = z.enum(['new', 'inProgress', 'awaitingReply', 'solved', 'closed']);
+
+export const ticketPriorityOption: INodeProperties = {
+	displayName: 'Priority',
+	name: 'priority',
+	type: 'options',
+	options: [option('High', 'high'), option('Low', 'low'), option('Medium', 'medium'), option('Urgent', 'urgent')],
+	default: 'medium',
+};
+export const ticketPriority = z.enum(['low', 'medium', 'high', 'urgent']);
+
+/** Who a ticket is handed to: a skill group and an agent, by Sobot's IDs (from its data dictionary) and names. */
+export const assignmentOptions: INodeProperties[] = [
+	{ displayName: 'Assign To Agent ID', name: 'agentId', type: 'string', default: '', description: 'The agent who handles the ticket (deal_agentid)' },
+	{ displayName: 'Assign To Agent Name', name: 'agentName', type: 'string', default: '' },
+	{ displayName: 'Assign To Group ID', name: 'groupId', type: 'string', default: '', description: 'The skill group that handles the ticket (deal_groupid)' },
+	{ displayName: 'Assign To Group Name', name: 'groupName', type: 'string', default: '' },
+];
+export const assignmentInput = { agentId: optionalString, agentName: optionalString, groupId: optionalString, groupName: optionalString };
+
+export const attachmentPathsOption: INodeProperties = {
+	displayName: 'Attachment Paths',
+	name: 'files',
+	type: 'string',
+	default: '',
+	description: 'Paths of files uploaded to Sobot, separated by ;',
+};
+
+/** Where a ticket came from, as Sobot numbers its channels. */
+export const TICKET_SOURCES = [
+	{ name: 'App', value: 4 },
+	{ name: 'Email', value: 12 },
+	{ name: 'H5 (Mobile Web)', value: 2 },
+	{ name: 'PC (Web)', value: 1 },
+	{ name: 'Voice Message', value: 13 },
+	{ name: 'WeChat Mini-Program', value: 16 },
+	{ name: 'WeChat Official Account', value: 3 },
+	{ name: 'WeCom', value: 17 },
+];

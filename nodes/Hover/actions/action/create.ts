@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { nonEmptyString, optionalString } from '../../../shared/fields';
+import { nonEmptyString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
 import { action } from '../../schemas';
-import { operatorIds, operatorsProperty, stepsInput, stepsProperty, transportType, transportTypeProperty } from '../fields';
+import { operatorIds, operatorsProperty, requireStkExpectedText, stepsInput, stepsProperty, transportType, transportTypeProperty } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Check Bundle Balance' },
@@ -21,14 +21,6 @@ const properties: INodeProperties[] = [
 		description: 'The shortcode a user would dial to start the session; Hover requires it for every transport type',
 	},
 	stepsProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [{ displayName: 'Description', name: 'description', type: 'string', default: '' }],
-	},
 ];
 
 export const create = defineOperation({
@@ -38,16 +30,18 @@ export const create = defineOperation({
 	description: 'Create an action: a USSD or SIM menu path',
 	action: 'Create an action',
 	properties,
-	// Every field Hover marks [required] (seed 004, lines 213–215) is required here too.
-	input: z.object({
-		name: nonEmptyString,
-		operators: operatorIds.min(1, { error: 'at least one operator' }),
-		transportType,
-		rootCode: nonEmptyString,
-		steps: stepsInput,
-		additionalFields: z.object({ description: optionalString }).prefault({}),
-	}),
+	// Every field Hover marks [required] (seed 004, lines 213–215) is required here too; Hover's
+	// create schema has no description (sources.md#hover-action-fields), so none is offered.
+	input: z
+		.object({
+			name: nonEmptyString,
+			operators: operatorIds.min(1, { error: 'at least one operator' }),
+			transportType,
+			rootCode: nonEmptyString,
+			steps: stepsInput,
+		})
+		.superRefine(({ transportType, steps }, ctx) => requireStkExpectedText(transportType, steps, ctx, ['steps'])),
 	output: action,
 	sideEffects: true,
-	run: (client: HoverClient, input) => client.createAction({ ...input, description: input.additionalFields.description }),
+	run: (client: HoverClient, input) => client.createAction(input),
 });

@@ -6,7 +6,7 @@ import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
 import { actionBody } from '../../client';
 import { action } from '../../schemas';
-import { actionFieldsInput, operatorsProperty, stepsProperty, transportTypeProperty } from '../fields';
+import { actionFieldsInput, operatorsProperty, requireStkExpectedText, stepsProperty, transportTypeProperty } from '../fields';
 import { actionLocator } from '../common';
 
 const properties: INodeProperties[] = [
@@ -18,7 +18,6 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add field',
 		default: {},
 		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			operatorsProperty,
 			{ displayName: 'Root Code', name: 'rootCode', type: 'string', default: '', placeholder: 'e.g. *144#' },
@@ -28,7 +27,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Hover replaces all the steps of an action that has steps. To change steps, list every step, not only the ones that change. Leave Steps out to keep them: the node reads them first and sends them back (Hover lists only step values, so a Select Number By Text step comes back as a Variable one).',
+			'Hover replaces all the steps of an action that has steps with those an update sends, and lists steps only by their values. So add Steps, every one in order, to update an action that has steps; without them the node updates only actions that have none, and refuses the others without changing anything.',
 		name: 'stepsNotice',
 		type: 'notice',
 		default: '',
@@ -39,7 +38,7 @@ export const update = defineOperation({
 	resource: 'action',
 	value: 'update',
 	name: 'Update',
-	description: 'Change an action; its steps are always sent in full',
+	description: 'Change an action; steps are sent in full, as given, never rebuilt',
 	action: 'Update an action',
 	properties,
 	input: z.object({
@@ -47,7 +46,8 @@ export const update = defineOperation({
 		updateFields: z
 			.object(actionFieldsInput)
 			.prefault({})
-			.refine((fields) => Object.keys(actionBody(fields).custom_action).length > 0, { error: 'at least one field to update' }),
+			.refine((fields) => Object.keys(actionBody(fields).custom_action).length > 0, { error: 'at least one field to update' })
+			.superRefine((fields, ctx) => requireStkExpectedText(fields.transportType, fields.steps, ctx, ['steps'])),
 	}),
 	output: action,
 	sideEffects: true,

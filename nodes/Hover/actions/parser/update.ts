@@ -6,7 +6,7 @@ import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
 import { parser } from '../../schemas';
 import { parserIdProperty } from '../common';
-import { parserStatus, parserStatusProperty, regex, regexProperty } from '../fields';
+import { parserStatus, parserStatusProperty, parserTarget, regex, regexProperty, requireSmsSender, senderProperty, targetTypeProperty } from '../fields';
 
 const properties: INodeProperties[] = [
 	parserIdProperty,
@@ -19,7 +19,9 @@ const properties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Category', name: 'category', type: 'string', default: '' },
 			regexProperty,
+			senderProperty,
 			parserStatusProperty,
+			targetTypeProperty,
 			{ displayName: 'User Message', name: 'userMessage', type: 'string', default: '' },
 		],
 	},
@@ -35,9 +37,18 @@ export const update = defineOperation({
 	input: z.object({
 		parserId: nonEmptyString,
 		updateFields: z
-			.object({ category: optionalString, regex: optionalOf(regex), status: parserStatus.optional(), userMessage: optionalString })
+			.object({
+				category: optionalString,
+				regex: optionalOf(regex),
+				sender: optionalString,
+				status: parserStatus.optional(),
+				targetType: parserTarget.optional(),
+				userMessage: optionalString,
+			})
 			.prefault({})
-			.refine((fields) => Object.values(fields).some((v) => v !== undefined), { error: 'at least one field to update' }),
+			.refine((fields) => Object.values(fields).some((v) => v !== undefined), { error: 'at least one field to update' })
+			// A parser switched to SMS gets its sender in the same update: the node cannot see the one it has.
+			.superRefine((fields, ctx) => requireSmsSender(fields, ctx, [])),
 	}),
 	output: parser,
 	sideEffects: true,

@@ -1,22 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { optionalOf, optionalString } from '../../../shared/fields';
+import { callbackNumber, optionalOf, optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
 import { chatSession } from '../../schemas';
 import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
 import { DEFAULT_RELAY_PATH, relayChat } from '../../relay';
-
-/**
- * A number the contact center may call back: the API takes any string (sheet §3.3) and its own
- * example is an extension, "3001" (seed 001, line 22). Digits with an optional leading +, once the
- * spaces, dashes, dots and brackets people type are removed.
- */
-const callbackNumber = z
-	.union([z.string(), z.number().transform(String)])
-	.transform((value) => value.replace(/[\s\-().]/g, ''))
-	.pipe(z.string().regex(/^\+?\d{1,20}$/, { error: 'a phone number or extension: digits with an optional leading +, e.g. 3001 or +16508888888' }));
 
 const properties: INodeProperties[] = [
 	...conversationProperties,
@@ -59,7 +49,8 @@ const properties: INodeProperties[] = [
 				name: 'phoneNumber',
 				type: 'string',
 				default: '',
-				description: 'A number or extension the contact center may call the customer back on, e.g. 3001 or +16508888888',
+				// "phone number for callback, if necessary": sources.md#servicepattern-callback-number.
+				description: 'A number or extension the contact center may call the customer back on, with its country code, e.g. +44 20 7946 0958 or 3001',
 			},
 			{
 				displayName: 'Relay Path',

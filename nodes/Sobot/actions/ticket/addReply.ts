@@ -21,9 +21,9 @@ const properties: INodeProperties[] = [
 export const addReply = defineOperation({
 	resource: 'ticket',
 	value: 'addReply',
-	name: 'Add Reply',
-	description: 'Add the customer’s reply to a ticket',
-	action: 'Add a reply to a ticket',
+	name: 'Add Customer Reply',
+	description: 'Add a reply from the customer to a ticket; agents reply with Reply as Agent',
+	action: 'Add a customer reply to a ticket',
 	properties,
 	input: z.object({ ticketId: nonEmptyString, content: nonEmptyString, files: optionalString }),
 	output: reply,

@@ -5,19 +5,7 @@ import { nonEmptyString, optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
 import { savedTicket } from '../../schemas';
-import { customFieldsInput, customFieldsOption } from '../fields';
-
-/** Where a ticket came from, as Sobot numbers its channels. */
-const SOURCES = [
-	{ name: 'App', value: 4 },
-	{ name: 'Email', value: 12 },
-	{ name: 'H5 (Mobile Web)', value: 2 },
-	{ name: 'PC (Web)', value: 1 },
-	{ name: 'Voice Message', value: 13 },
-	{ name: 'WeChat Mini-Program', value: 16 },
-	{ name: 'WeChat Official Account', value: 3 },
-	{ name: 'WeCom', value: 17 },
-];
+import { TICKET_SOURCES, customFieldsInput, customFieldsOption } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: 'e.g. Refund request' },
@@ -44,7 +32,7 @@ const properties: INodeProperties[] = [
 		description: 'How the ticket’s customer is identified, e.g. the ID a Find Customer step returned',
 	},
 	{ displayName: 'Customer', name: 'customer', type: 'string', required: true, default: '', placeholder: 'e.g. {{ $json.userid }}' },
-	{ displayName: 'Source', name: 'source', type: 'options', options: SOURCES, default: 1, description: 'The channel the ticket came from' },
+	{ displayName: 'Source', name: 'source', type: 'options', options: TICKET_SOURCES, default: 1, description: 'The channel the ticket came from' },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -62,8 +50,8 @@ const properties: INodeProperties[] = [
 export const create = defineOperation({
 	resource: 'ticket',
 	value: 'create',
-	name: 'Create',
-	description: 'Open a ticket on behalf of a customer',
+	name: 'Create as Customer',
+	description: 'Open a ticket as the customer, as if they left a message',
 	action: 'Create a ticket',
 	properties,
 	input: z.object({
