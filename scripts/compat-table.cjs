@@ -14,6 +14,12 @@ const COLUMNS = [
 const START = '<!-- compat:start (written by `npm run test:compat -- --all`; do not edit) -->';
 const END = '<!-- compat:end -->';
 
+const semver = (version) => version.split('.').map(Number);
+const byVersion = (a, b) => {
+	const [x, y] = [semver(a), semver(b)];
+	return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+};
+
 /** A version's outcome from its checks: every check passed, or not. */
 function outcomeOf(checks) {
 	return checks.length > 0 && checks.every((check) => check.ok) ? 'pass' : 'fail';
@@ -32,7 +38,7 @@ function renderSection(results) {
 		`Measured on ${results.measured} with Node ${results.node.replace(/^v/, '')}, package ${results.package}, by \`${results.command}\` ` +
 			`(results: \`docs/compatibility.json\`). Each cell counts the checks that passed.`,
 		'',
-		`| n8n | | n8n-workflow | ${COLUMNS.map((column) => column.title).join(' | ')} |`,
+		`| n8n | role | n8n-workflow | ${COLUMNS.map((column) => column.title).join(' | ')} |`,
 		`|---|---|---|${COLUMNS.map(() => '---').join('|')}|`,
 	];
 	const notes = [];
@@ -45,13 +51,21 @@ function renderSection(results) {
 		lines.push(`| **${entry.version}** | ${entry.role} | ${entry.n8nWorkflow} | ${cells.join(' | ')} |`);
 		for (const check of entry.checks.filter((c) => !c.ok)) notes.push(`- ${entry.version}, ${check.name}: ${check.detail}`);
 	}
+	const passed = results.versions.filter((entry) => entry.outcome === 'pass').map((entry) => entry.version).sort(byVersion);
 	lines.push('');
+	if (passed.length) {
+		lines.push(
+			`**Supported, as measured: n8n ${passed[0]} and later** (every check passed on ${passed.join(', ')}); package.json says so in ` +
+				`\`engines.n8n\` (\`>=${passed[0]}\`), and keeps \`peerDependencies\` at \`"n8n-workflow": "*"\`, the only value n8n's scanner accepts.`,
+			'',
+		);
+	}
 	lines.push(
 		'The checks: **load**: n8n, started with the packed package in its community-nodes folder, lists every node (and the AI-tool ' +
 			'variant of every action node) and credential, and logs no load error; **credential tests**: n8n\'s own credential test ' +
-			'(`POST /rest/credentials/test`) passes for each of the five credentials against the sandbox; **examples**: the example ' +
-			'workflows without a trigger of the package, published and called at their production webhooks, and the scheduled one run by ' +
-			'`n8n execute`; **triggers**: each of the four trigger nodes, published, receives one event (the relay and Haptik examples, ' +
+			'(`POST /rest/credentials/test`) passes for each of the five credentials against the sandbox; **examples**: the IVR callback, ' +
+			'bot-facing callback API and bot chat handover examples, published and called at their production webhooks, and the scheduled ' +
+			'Hover report run by `n8n execute`; **triggers**: each of the four trigger nodes, published, receives one event (the relay and Haptik examples, ' +
 			'a Hover transaction, a ServicePattern chat); **AI tool use**: the AI agent example with the sandbox\'s scripted model ' +
 			'calls the Sobot and telSpiel tools, and an MCP client uses the MCP server example\'s tools.',
 	);
@@ -76,4 +90,4 @@ function currentSection(readme) {
 	return readme.slice(start + START.length, end).trim();
 }
 
-module.exports = { COLUMNS, START, END, outcomeOf, cell, renderSection, replaceSection, currentSection };
+module.exports = { COLUMNS, START, END, byVersion, outcomeOf, cell, renderSection, replaceSection, currentSection };

@@ -34,7 +34,18 @@ const cacheRoot = process.env.N8N_COMPAT_CACHE ?? path.join(process.env.XDG_CACH
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const oneLine = (text) => String(text).replace(/\s+/g, ' ').trim().slice(0, 400);
+const oneLine = (text) => String(text).replace(/\s+/g, ' ').trim().slice(0, 700);
+/** An error in one line; a list of validation issues (the MCP client's zod errors) as "path: message". */
+function brief(error) {
+	const message = String(error?.message ?? error);
+	try {
+		const issues = JSON.parse(message);
+		if (Array.isArray(issues)) return oneLine([...new Set(issues.map((issue) => `${(issue.path ?? []).join('.')}: ${issue.message}`))].join('; '));
+	} catch {
+		// not a list of issues
+	}
+	return oneLine(message);
+}
 
 function parseArgs(argv) {
 	const options = { all: false, versions: undefined, n8nRoot: undefined, tarball: undefined, only: undefined, results: undefined, keep: false };
@@ -239,8 +250,8 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 			checks.push({ column, name, ok: true, detail: detail ?? '' });
 			say(`    ✓ ${column}: ${name}`);
 		} catch (error) {
-			checks.push({ column, name, ok: false, detail: oneLine(error?.message ?? error) });
-			say(`    ✗ ${column}: ${name}: ${oneLine(error?.message ?? error)}`);
+			checks.push({ column, name, ok: false, detail: brief(error) });
+			say(`    ✗ ${column}: ${name}: ${brief(error)}`);
 		}
 	};
 	const n8nBin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -333,10 +344,14 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 			const nodes = new Set(((await api('GET', '/types/nodes.json')).json ?? []).map((node) => node.name));
 			const credentialTypes = new Set(((await api('GET', '/types/credentials.json')).json ?? []).map((credential) => credential.name));
 			const missing = [...declared.nodes, ...declared.tools].filter((name) => !nodes.has(name)).concat(declared.credentials.filter((name) => !credentialTypes.has(name)));
-			const errors = readFileSync(logFile, 'utf8')
-				.split('\n')
-				.filter((line) => /error|fail/i.test(line) && (line.includes(declared.name) || /Failed to load/.test(line)));
-			if (missing.length || errors.length) throw new Error(`${missing.length ? `not loaded: ${missing.join(', ')}` : ''}${errors.length ? `; n8n logged: ${errors.slice(0, 3).join(' | ')}` : ''}`);
+			// n8n loads a package whole or not at all, and logs why: on the line after it names the package
+			// (2.x), or alone (1.x).
+			const lines = readFileSync(logFile, 'utf8').split('\n');
+			const logged = lines.flatMap((line, index) => ((line.includes(declared.name) && /fail|error/i.test(line)) || /Package subpath|Cannot find module/.test(line) ? [`${line.trim()}: ${lines[index + 1]?.trim() ?? ''}`] : []));
+			const short = (name) => name.replace(`${declared.name}.`, '');
+			if (missing.length || logged.length) {
+				throw new Error([logged.length ? `n8n logged: ${logged.slice(0, 2).join(' | ')}` : '', missing.length ? `not loaded (${missing.length}): ${missing.map(short).join(', ')}` : ''].filter(Boolean).join('; '));
+			}
 		});
 
 		for (const credential of credentials.filter((c) => declared.credentials.includes(c.type))) {
@@ -413,12 +428,16 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 			const calls = sandbox.state.telspiel.calls.filter((call) => call.campaign_name === 'AI agent callbacks');
 			if (calls.length !== 1) throw new Error(`telSpiel got ${calls.length} AI agent callbacks`);
 		});
-		await check('ai', 'MCP server example: an MCP client uses the tools', async () => {
+		const mcpClient = async (route) => {
 			const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
 			const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-			await publish('mcp-server-tools.json', () => post('/mcp/contact-center', {}));
 			const client = new Client({ name: 'contact-center-compat', version: '1.0.0' });
-			await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/contact-center`)));
+			await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}${route}`)));
+			return client;
+		};
+		await check('ai', 'MCP server example: an MCP client uses the tools', async () => {
+			await publish('mcp-server-tools.json', () => post('/mcp/contact-center', {}));
+			const client = await mcpClient('/mcp/contact-center');
 			try {
 				const names = (await client.listTools()).tools.map((tool) => tool.name).sort();
 				if (names.join() !== 'Call_Customer_Back,Find_Customer_in_Sobot') throw new Error(`the MCP server lists ${names.join(', ')}`);
@@ -428,6 +447,27 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 				await client.close();
 			}
 		});
+		const failedAi = checks.filter((c) => c.column === 'ai' && !c.ok);
+		if (failedAi.length) {
+			// Whose failure is it? The same $fromAI tool use with one of n8n's own nodes tells.
+			let control;
+			try {
+				await publish('compat/mcp-n8n-tool.json', () => post('/mcp/compat-n8n-tool', {}));
+				const client = await mcpClient('/mcp/compat-n8n-tool');
+				try {
+					const [tool] = (await client.listTools()).tools;
+					const formatted = await client.callTool({ name: tool.name, arguments: { date: '2026-11-23T08:00:00Z' } });
+					control = formatted.isError || !JSON.stringify(formatted.content).includes('2026-11-23') ? `fails: ${oneLine(JSON.stringify(formatted)).slice(0, 200)}` : 'works';
+				} finally {
+					await client.close();
+				}
+			} catch (error) {
+				control = `fails: ${brief(error).slice(0, 200)}`;
+			}
+			const verdict = control === 'works' ? 'works there' : `${control}: the same failure, so not the package's`;
+			for (const failed of failedAi) failed.detail += ` (control, n8n's own DateTime node as an MCP tool with $fromAI: ${verdict})`;
+			say(`    control: n8n's own DateTime tool over MCP ${control}`);
+		}
 	} catch (error) {
 		checks.push({ column: 'load', name: 'n8n with the package starts', ok: false, detail: oneLine(error?.message ?? error) });
 		say(`    ✗ ${oneLine(error?.message ?? error)}`);
