@@ -49,7 +49,7 @@ function renderSection(results) {
 		}
 		const cells = COLUMNS.map((column) => cell(entry.checks.filter((check) => check.column === column.key)));
 		lines.push(`| **${entry.version}** | ${entry.role} | ${entry.n8nWorkflow} | ${cells.join(' | ')} |`);
-		for (const check of entry.checks.filter((c) => !c.ok)) notes.push(`- ${entry.version}, ${check.name}: ${check.detail}`);
+		for (const check of entry.checks.filter((c) => !c.ok || c.note)) notes.push(`- ${entry.version}, ${check.name}: ${check.ok ? `passed ${check.note}` : check.detail}`);
 	}
 	const passed = results.versions.filter((entry) => entry.outcome === 'pass').map((entry) => entry.version).sort(byVersion);
 	lines.push('');
@@ -69,7 +69,7 @@ function renderSection(results) {
 			'a Hover transaction, a ServicePattern chat); **AI tool use**: the AI agent example with the sandbox\'s scripted model ' +
 			'calls the Sobot and telSpiel tools, and an MCP client uses the MCP server example\'s tools.',
 	);
-	if (notes.length > 0) lines.push('', 'What failed:', '', ...notes);
+	if (notes.length > 0) lines.push('', 'Notes and failures:', '', ...notes);
 	if (results.findings?.length) lines.push('', ...results.findings.map((finding) => `- ${finding}`));
 	return lines.join('\n');
 }
