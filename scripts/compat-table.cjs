@@ -54,8 +54,10 @@ function renderSection(results) {
 	const passed = results.versions.filter((entry) => entry.outcome === 'pass').map((entry) => entry.version).sort(byVersion);
 	lines.push('');
 	if (passed.length) {
+		const above = results.versions.filter((entry) => entry.outcome === 'fail' && byVersion(entry.version, passed[0]) > 0);
+		const except = above.map((entry) => `on ${entry.version} ${COLUMNS.filter((column) => entry.checks.some((check) => check.column === column.key && !check.ok)).map((column) => column.title).join(' and ')} failed (see below)`);
 		lines.push(
-			`**Supported, as measured: n8n ${passed[0]} and later** (every check passed on ${passed.join(', ')}); package.json says so in ` +
+			`**Supported, as measured: n8n ${passed[0]} and later** (every check passed on ${passed.join(', ')}${except.length ? `; ${except.join('; ')}` : ''}); package.json says so in ` +
 				`\`engines.n8n\` (\`>=${passed[0]}\`), and keeps \`peerDependencies\` at \`"n8n-workflow": "*"\`, the only value n8n's scanner accepts.`,
 			'',
 		);
