@@ -352,10 +352,11 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 			// n8n loads a package whole or not at all, and logs why: on the line after it names the package
 			// (2.x), or alone (1.x).
 			const lines = readFileSync(logFile, 'utf8').split('\n');
-			const logged = lines.flatMap((line, index) => ((line.includes(declared.name) && /fail|error/i.test(line)) || /Package subpath|Cannot find module/.test(line) ? [`${line.trim()}: ${lines[index + 1]?.trim() ?? ''}`] : []));
+			const said = (line) => (line.includes(declared.name) && /fail|error/i.test(line)) || /Package subpath|Cannot find module/.test(line);
+			const logged = [...new Set(lines.filter(said).map((line) => line.replace(/^Error: /, '').trim().slice(0, 200)))];
 			const short = (name) => name.replace(`${declared.name}.`, '');
 			if (missing.length || logged.length) {
-				throw new Error([logged.length ? `n8n logged: ${logged.slice(0, 2).join(' | ')}` : '', missing.length ? `not loaded (${missing.length}): ${missing.map(short).join(', ')}` : ''].filter(Boolean).join('; '));
+				throw new Error([missing.length ? `not loaded (${missing.length}): ${missing.map(short).join(', ')}` : '', logged.length ? `n8n logged: ${logged.slice(0, 2).join(' | ')}` : ''].filter(Boolean).join('; '));
 			}
 		});
 
