@@ -51,15 +51,15 @@ function testData(service: Key): IDataObject {
 
 const ALL_WRITES = new Set(Object.keys(LIVE_PLAN).filter((key) => LIVE_PLAN[key].kind === 'write'));
 
-function sandboxConfig(only: Key[], overrides: Partial<LiveConfig> = {}, credentials: Partial<Record<Key, IDataObject>> = {}): LiveConfig {
-	const data = sandboxCredentials(sandbox) as unknown as Record<string, ICredentialDataDecryptedObject>;
+function sandboxConfig(only: Key[], overrides: Partial<LiveConfig> = {}, credentials: Partial<Record<Key, IDataObject>> = {}, target = sandbox): LiveConfig {
+	const data = sandboxCredentials(target) as unknown as Record<string, ICredentialDataDecryptedObject>;
 	return {
 		services: SERVICES.filter((entry) => only.includes(entry.key)).map((entry) => ({
 			key: entry.key,
 			credentials: { ...data[entry.service.credentialType], ...credentials[entry.key] } as ICredentialDataDecryptedObject,
 			data: testData(entry.key),
 			// The sandbox holds every service under its own prefix: that prefix is each one's root.
-			roots: [sandbox.serviceUrl(entry.key)],
+			roots: [target.serviceUrl(entry.key)],
 		})),
 		skipped: [],
 		errors: [],
@@ -133,6 +133,27 @@ describe('against the sandbox as the real services, with every write named', () 
 		expect(written).toContain(LIVE_TEST_NAME);
 	});
 });
+
+/** What the sandbox's accounts hold, without the sign-ins (tokens issued, logins counted). */
+function accountsOf(state: Sandbox['state']): string {
+	const { logins, tokens, ...hover } = state.hover;
+	const { tokensIssued, ...sobot } = state.sobot;
+	return JSON.stringify({ ...state, hover, sobot }, (_key, value: unknown) =>
+		value instanceof Map ? [...value] : value instanceof Set ? [...value] : Buffer.isBuffer(value) ? value.length : value,
+	);
+}
+
+test('the read-only operations leave the sandbox’s accounts as they were (sign-ins aside)', async () => {
+	const fresh = await startSandbox();
+	try {
+		const before = accountsOf(fresh.state);
+		const report = await runLive(sandboxConfig(ALL, {}, {}, fresh));
+		expect(report.services.flatMap((service) => service.runs.filter((run) => run.purpose === 'read' && run.status === 'passed')).length).toBeGreaterThanOrEqual(14);
+		expect(accountsOf(fresh.state)).toBe(before);
+	} finally {
+		await fresh.close();
+	}
+}, 60_000);
 
 test('a sandbox switched to answer in a changed shape fails the run, and the report names the field', async () => {
 	await shape({ service: 'hover', drop: ['public_id', 'id'] });

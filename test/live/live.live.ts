@@ -2,7 +2,7 @@
  * `npm run test:live`: every service whose credentials are given (docs/live.md), against the real
  * service. Services without credentials are named as skipped, with why; any mismatch fails.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { liveConfig } from './config';
@@ -13,6 +13,9 @@ test('the real services answer as the operations expect', async () => {
 	const report = await runLive(config);
 	const text = formatReport(report);
 	process.stdout.write(`\n${text}`);
-	if (report.services.length) writeFileSync(path.join(config.fixturesDir, 'report.md'), text);
+	if (report.services.length) {
+		mkdirSync(config.fixturesDir, { recursive: true });
+		writeFileSync(path.join(config.fixturesDir, 'report.md'), text);
+	}
 	expect(report.failures).toEqual([]);
 }, 60 * 60_000);

@@ -56,8 +56,11 @@ export async function startRecorder(roots: string[], options: { pauseMs: number;
 	};
 
 	for (const root of new Set(roots)) {
-		const server = await startServer(async (request) =>
-			await inTurn(async () => {
+		const server = await startServer(async (request) => {
+			// Kept in the order requests arrive, so a late answer stays with the run that asked for it.
+			const exchange: RecordedExchange = { request, reply: { status: 0, headers: {}, body: '' }, failure: 'no answer yet' };
+			exchanges.push(exchange);
+			return await inTurn(async () => {
 				const headers = Object.fromEntries(
 					Object.entries(request.headers)
 						.filter(([name, value]) => !HOP_HEADERS.has(name) && value !== undefined)
@@ -76,15 +79,15 @@ export async function startRecorder(roots: string[], options: { pauseMs: number;
 					answer.headers.forEach((value, name) => {
 						if (!HOP_HEADERS.has(name)) replyHeaders[name] = value;
 					});
-					exchanges.push({ request, reply: { status: answer.status, headers: replyHeaders, body: bodyOf(raw, replyHeaders['content-type'] ?? '') } });
+					exchange.reply = { status: answer.status, headers: replyHeaders, body: bodyOf(raw, replyHeaders['content-type'] ?? '') };
+					delete exchange.failure;
 					return { status: answer.status, headers: replyHeaders, body: raw };
 				} catch (error) {
-					const failure = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (error as Error).message;
-					exchanges.push({ request, reply: { status: 0, headers: {}, body: '' }, failure });
+					exchange.failure = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (error as Error).message;
 					return { reset: true };
 				}
-			}),
-		);
+			});
+		});
 		servers.set(root, server);
 	}
 

@@ -6,6 +6,7 @@
 import { z } from 'zod/v4';
 
 import { conversationClientId } from '../../nodes/ServicePattern/conversation';
+import { reshaped } from '../../sandbox/main';
 import { SERVICES, operationOf } from '../harness/operations';
 import { liveConfig, parseWrites } from '../live/config';
 import { LIVE_PLAN } from '../live/plan';
@@ -104,6 +105,14 @@ describe('shapes', () => {
 			["data[].extra: only in the real answer (object)", "data[].gone: only in the sandbox's answer (number)", 'data[].id: real number, sandbox string', 'next: real null, sandbox string'].sort(),
 		);
 		expect(shapeDifferences(sandbox, sandbox)).toEqual([]);
+	});
+});
+
+test('the sandbox’s shape switch drops, retypes and adds fields at any depth', () => {
+	const answer = { data: [{ id: 'a1', steps: ['1'], count: 2, attributes: { id: 7, ok: true } }] };
+	expect(reshaped(answer, { drop: ['id'], retype: ['steps', 'count', 'ok'], add: { extra: 1 } })).toEqual({
+		data: [{ steps: '["1"]', count: '2', attributes: { ok: 'true', extra: 1 }, extra: 1 }],
+		extra: 1,
 	});
 });
 
