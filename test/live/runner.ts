@@ -123,8 +123,8 @@ class ServiceRun {
 	private readonly steps = new Map<OperationKey, Promise<IDataObject[]>>();
 	private readonly outputs = new Map<OperationKey, IDataObject[]>();
 	private readonly undos: Array<{ what: string; undo: () => Promise<unknown> }> = [];
-	private readonly recorded: LiveFixture['operations'] = [];
-	private readonly recordedExchanges: RecordedExchange[][] = [];
+	/** Each operation that succeeded, as it ran: what the fixture is made from. */
+	private readonly recorded: Array<{ example: OperationExample; exchanges: RecordedExchange[]; output: IDataObject[] }> = [];
 	private cleaningUp: string | undefined;
 
 	constructor(
@@ -236,9 +236,9 @@ class ServiceRun {
 			recordedAt: `${new Date().toISOString().slice(0, 16)}Z`,
 			credentials,
 			credentialTest: { ...(this.report.credentialTest ?? { status: 'Error', message: 'not run' }), exchanges: credentialExchanges.map(stored) },
-			operations: this.recorded.map((operation, index) => ({
+			operations: this.recorded.map((operation) => ({
 				example: { ...operation.example, parameters: redaction.apply(operation.example.parameters) },
-				exchanges: this.recordedExchanges[index].map(stored),
+				exchanges: operation.exchanges.map(stored),
 				output: redaction.apply(operation.output),
 			})),
 		};
@@ -247,11 +247,11 @@ class ServiceRun {
 	/** A view of the run for one step's plan: what it runs is labelled as done for that step. */
 	private live(step: OperationKey): Live {
 		const { data } = this.setup;
-		const dependency = async (key: OperationKey, how: string) => {
+		const dependency = async (key: OperationKey) => {
 			try {
 				return await this.step(key);
 			} catch (error) {
-				if (error instanceof Skip) throw new Skip(`needs ${key}, ${how} skipped: ${error.reason}`);
+				if (error instanceof Skip) throw new Skip(`needs ${key}, which was skipped: ${error.reason}`);
 				throw new Skip(`needs ${key}, which failed`);
 			}
 		};
@@ -260,13 +260,13 @@ class ServiceRun {
 			run: (key, parameters = {}) => this.runOperation(key, parameters, this.cleaningUp ? `cleanup: ${this.cleaningUp}` : key === step ? LIVE_PLAN[step].kind : `for ${step}`),
 			read: async (key) => {
 				if (LIVE_PLAN[key]?.kind !== 'read') throw new Error(`test/live/plan.ts: ${step} reads ${key}, which is not read-only`);
-				return await dependency(key, 'which was');
+				return await dependency(key);
 			},
 			named: async (key) => {
 				if (!this.config.writes.has(key)) throw new Skip(`needs ${key}: name ${writeName(key)} in LIVE_WRITES too`);
-				return await dependency(key, 'which was');
+				return await dependency(key);
 			},
-			setup: async (key) => await dependency(key, 'which was'),
+			setup: async (key) => await dependency(key),
 			cleanup: (what, undo) => void this.undos.push({ what, undo }),
 			skip: (reason) => {
 				throw new Skip(reason);
@@ -353,8 +353,9 @@ class ServiceRun {
 		const items = outcome.result.output('After');
 		const jsons = items.map((item) => item.json);
 		result.extras = [...new Set(jsons.flatMap((json) => extraFields(operation.output, json)))];
-		this.recorded.push({ example: { service: example.service, resource: example.resource, operation: example.operation, parameters, ...(example.apiVersion ? { apiVersion: example.apiVersion } : {}) }, exchanges: [], output: items.map(shownItem) });
-		this.recordedExchanges.push(exchanges);
+		// The example as it ran, without its file (uploads are not replayed).
+		const { file: _file, ...ran } = { ...example, parameters };
+		this.recorded.push({ example: ran, exchanges, output: items.map(shownItem) });
 		this.outputs.set(key, jsons);
 		this.progress(key, `passed in ${result.ms} ms`);
 		return jsons;
