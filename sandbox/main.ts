@@ -79,6 +79,37 @@ function faultReply(fault: ArmedFault): Reply {
 	}
 }
 
+/**
+ * The shape switch, the sandbox's own (not any service's): one service's JSON answers in a changed
+ * shape, so a contract test can be shown to fail on one (npm run test:live, pointed at the sandbox).
+ * `drop` removes keys at any depth, `retype` turns their values into another type (text ↔ number,
+ * a list or object into text), `add` puts fields into every object of the answer.
+ */
+export interface ShapeChange {
+	service?: string;
+	drop?: string[];
+	retype?: string[];
+	add?: Record<string, unknown>;
+}
+
+function retyped(value: unknown): unknown {
+	if (typeof value === 'string') return value.length;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (value && typeof value === 'object') return JSON.stringify(value);
+	return value;
+}
+
+export function reshaped(value: unknown, change: ShapeChange): unknown {
+	if (Array.isArray(value)) return value.map((element) => reshaped(element, change));
+	if (!value || typeof value !== 'object') return value;
+	const result: Record<string, unknown> = {};
+	for (const [key, inner] of Object.entries(value)) {
+		if (change.drop?.includes(key)) continue;
+		result[key] = change.retype?.includes(key) ? retyped(inner) : reshaped(inner, change);
+	}
+	return { ...result, ...change.add };
+}
+
 export interface Exchange {
 	service: string;
 	request: RecordedRequest;
@@ -105,6 +136,7 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		model: modelStub(state.model),
 	};
 	const faults: ArmedFault[] = [];
+	const shapeChanges: ShapeChange[] = [];
 	const log: Sandbox['log'] = [];
 	const exchanges: Exchange[] = [];
 
@@ -119,6 +151,16 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		// The sandbox's own: clear the faults.
 		if (url.pathname === '/__sandbox/faults' && request.method === 'DELETE') {
 			faults.length = 0;
+			return { body: { cleared: true } };
+		}
+		// The sandbox's own: answer in a changed shape (ShapeChange), until cleared.
+		if (url.pathname === '/__sandbox/shape' && request.method === 'POST') {
+			shapeChanges.push(request.json() as ShapeChange);
+			return { body: { changed: shapeChanges.length } };
+		}
+		// The sandbox's own: answer in the documented shapes again.
+		if (url.pathname === '/__sandbox/shape' && request.method === 'DELETE') {
+			shapeChanges.length = 0;
 			return { body: { cleared: true } };
 		}
 		// The sandbox's own: the request log.
@@ -177,6 +219,9 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 			reply = fault.fault === 'delay' ? { ...(await handler(inner)), delayMs: fault.delayMs ?? 1000 } : faultReply(fault);
 		} else {
 			reply = await handler(inner);
+			for (const change of shapeChanges.filter((c) => !c.service || c.service === service)) {
+				if (reply.body !== undefined && typeof reply.body === 'object' && !Buffer.isBuffer(reply.body)) reply = { ...reply, body: reshaped(reply.body, change) };
+			}
 		}
 		log.push({ service, method: request.method, path: inner.path, status: reply.reset ? 0 : (reply.status ?? 200) });
 		// A snapshot: the emulators answer with their live state, which later requests change.
