@@ -43,7 +43,17 @@ export interface HttpRequest {
 	 * since this node run read it. Otherwise one node run reads it once.
 	 */
 	rereadCredential?: boolean;
+	/**
+	 * The request does not carry the credential's expirable token: n8n is handed the credential
+	 * marked with WITHOUT_TOKEN, so a preAuthentication that n8n runs for it (the field being empty)
+	 * can fetch none. Haptik's Bot API requests: its credential signs in to the agent tool only for
+	 * that tool's requests.
+	 */
+	withoutToken?: boolean;
 }
+
+/** The credential data field that tells a preAuthentication the request needs no token (HttpRequest.withoutToken). */
+export const WITHOUT_TOKEN = 'withoutToken';
 
 export interface HttpResponse<T = unknown> {
 	status: number;
@@ -271,6 +281,8 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			credential = Promise.resolve(renewal);
 			return { credentialsDecrypted: { id: '', name: '', type, data: renewal } };
 		}
+		// A copy: n8n writes what preAuthentication returns into the object it is handed, and nothing is.
+		if (request.withoutToken) return { credentialsDecrypted: { id: '', name: '', type, data: { ...data, [WITHOUT_TOKEN]: true } } };
 		return { credentialsDecrypted: { id: '', name: '', type, data } };
 	}
 

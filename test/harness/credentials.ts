@@ -27,6 +27,9 @@ import { baseAdditionalData } from './additionalData';
  * (expressions resolved with $credentials) and `preAuthentication` for expirable fields.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
+	/** Every token preAuthentication stored, in order: as n8n writes them to its database. */
+	readonly stored: Array<{ type: string; field: string; value: unknown }> = [];
+
 	constructor(
 		private readonly credentialTypes: Record<string, ICredentialType>,
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
@@ -71,17 +74,24 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
-		_node: INode,
+		node: INode,
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.credentialTypes[typeName];
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		// As n8n's CredentialsHelper: the Test button's temporary node always signs in. (A field not set at
+		// all counts as empty here: n8n fills in a credential's defaults, these test credentials may lack them.)
+		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired && !isTestingCredentials) {
 			return undefined;
 		}
 		const output = await type.preAuthentication.call(helpers, credentials);
+		// n8n stores and hands back only an answer that holds the expirable field; otherwise nothing.
+		if (output?.[expirable.name] === undefined) return undefined;
 		Object.assign(this.credentials[typeName], output);
+		// What n8n's database now holds for this credential, for tests that look (the token stored once).
+		this.stored.push({ type: typeName, field: expirable.name, value: output[expirable.name] });
 		return output as ICredentialDataDecryptedObject;
 	}
 
