@@ -338,10 +338,10 @@ export function haptikStub(state: HaptikState) {
 			return { body: { token } };
 		}
 
+		// The agent tool APIs take the token the sign-in issued ("access tokens to be used with rest of the APIs",
+		// sources.md#haptik-tract-auth-apis), not the bot token; the header and the refusal are not documented:
+		// Authorization: Bearer, and 401 `{ error }`, are guesses.
 		if (path.startsWith('/tract/')) {
-			// The agent tool APIs take the token the sign-in issued ("access tokens to be used with rest of the APIs",
-			// sources.md#haptik-tract-auth-apis), not the bot token; the header and the refusal are not documented:
-			// Authorization: Bearer, and 401 `{ error }`, are guesses.
 			const token = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1] ?? '';
 			const until = state.agentToolTokens.get(token);
 			if (until === undefined || Date.now() > until) return { status: 401, body: { error: 'invalid or expired token' } };

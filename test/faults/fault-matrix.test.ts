@@ -191,6 +191,8 @@ describe('secrets', () => {
 			accounts.hover.password,
 			accounts.haptik.token,
 			accounts.haptik.webhookSecret,
+			...accounts.haptik.agentTool.privateKey.split('\n').filter((line) => line.length === 64),
+			...lanes.flatMap((lane) => [...lane.sandbox.state.haptik.agentToolTokens.keys()]),
 			...lanes.flatMap((lane) => lane.sandbox.state.sobot.tokensIssued),
 			...lanes.flatMap((lane) => lane.sandbox.state.hover.tokens),
 		];
