@@ -100,6 +100,14 @@ export class HaptikTrigger implements INodeType {
 			},
 			{
 				displayName:
+					'The agent tool’s hooks are refused (401) until the trigger registers them itself: turn on Register With the Agent Tool API, or choose the X-Hub-Signature check if Haptik signs them. The Bot API webhook is not affected.',
+				name: 'agentToolCheckNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { registerHooks: [false], agentToolCheck: ['urlSecret'] } },
+			},
+			{
+				displayName:
 					'Set this URL as the bot’s webhook in Haptik (Business Manager → Platform Deployment → Bot API). Its deliveries must carry the X-Hub-Signature of the credential’s Webhook Secret; others are answered 401 and start nothing. With a wrong secret in the credential Haptik retries each message for an hour, then disables the webhook: correct the secret, then run Haptik → Webhook → Re-enable Webhook, and Haptik delivers what it queued meanwhile (up to 60 minutes). Each message starts the workflow once, however often Haptik sends it.',
 				name: 'notice',
 				type: 'notice',
