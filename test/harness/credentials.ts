@@ -27,9 +27,6 @@ import { baseAdditionalData } from './additionalData';
  * (expressions resolved with $credentials) and `preAuthentication` for expirable fields.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	/** Every token preAuthentication stored, in order: as n8n writes them to its database. */
-	readonly stored: Array<{ type: string; field: string; value: unknown }> = [];
-
 	constructor(
 		private readonly credentialTypes: Record<string, ICredentialType>,
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
@@ -90,8 +87,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		// n8n stores and hands back only an answer that holds the expirable field; otherwise nothing.
 		if (output?.[expirable.name] === undefined) return undefined;
 		Object.assign(this.credentials[typeName], output);
-		// What n8n's database now holds for this credential, for tests that look (the token stored once).
-		this.stored.push({ type: typeName, field: expirable.name, value: output[expirable.name] });
 		return output as ICredentialDataDecryptedObject;
 	}
 
