@@ -1,4 +1,5 @@
 import { HAPTIK_AGENT_TOOL_RECEIVER, HAPTIK_BOT_RECEIVER, HAPTIK_BUSINESS_ID, HAPTIK_CLIENT_ID, HAPTIK_TEAM, HAPTIK_TOKEN, HAPTIK_WEBHOOK_SECRET } from './haptik';
+import { HAPTIK_ECT_CERT_UUID, HAPTIK_ECT_CHAIN_URL, HAPTIK_ECT_FQDN, HAPTIK_ECT_PRIVATE_KEY } from './haptik-keys';
 import { HOVER_EMAIL, HOVER_PASSWORD } from './hover';
 import { MODEL_API_KEY, MODEL_NAME } from './model';
 import { SP_APP_ID, SP_TENANT } from './servicepattern';
@@ -19,6 +20,8 @@ export const accounts = {
 		team: HAPTIK_TEAM,
 		botReceiver: HAPTIK_BOT_RECEIVER,
 		agentToolReceiver: HAPTIK_AGENT_TOOL_RECEIVER,
+		/** The contact center as Haptik's external agent tool: its FQDN, private key and certificate (sandbox/haptik-keys.ts). */
+		agentTool: { fqdn: HAPTIK_ECT_FQDN, privateKey: HAPTIK_ECT_PRIVATE_KEY, certUuid: HAPTIK_ECT_CERT_UUID, certChainUrl: HAPTIK_ECT_CHAIN_URL },
 	},
 	/** The scripted OpenAI-compatible chat model the AI agent example uses. */
 	model: { apiKey: MODEL_API_KEY, name: MODEL_NAME },
@@ -52,6 +55,14 @@ export function credentialData(serviceUrl: (service: string) => string) {
 			clientId: accounts.haptik.clientId,
 			businessId: accounts.haptik.businessId,
 			webhookSecret: accounts.haptik.webhookSecret,
+			agentToolSignIn: true,
+			agentToolFqdn: accounts.haptik.agentTool.fqdn,
+			agentToolPrivateKey: accounts.haptik.agentTool.privateKey,
+			agentToolSigning: 'selfSigned' as 'selfSigned' | 'caSigned',
+			agentToolCertUuid: accounts.haptik.agentTool.certUuid,
+			agentToolCertChainUrl: '',
+			agentToolClientId: '',
+			agentToolToken: '',
 		},
 		openAiApi: { apiKey: accounts.model.apiKey, organizationId: '', url: `${serviceUrl('model')}/v1`, header: false },
 		httpHeaderAuth: { name: accounts.botApi.header, value: accounts.botApi.key },

@@ -1,5 +1,6 @@
 import { SOBOT_APP_ID, SOBOT_APP_KEY } from './sobot';
 import { HAPTIK_BUSINESS_ID, HAPTIK_CLIENT_ID, HAPTIK_TOKEN, HAPTIK_WEBHOOK_SECRET } from './haptik';
+import { HAPTIK_ECT_CERT_UUID, HAPTIK_ECT_FQDN } from './haptik-keys';
 import { HOVER_EMAIL, HOVER_PASSWORD } from './hover';
 import { startSandbox } from './main';
 import { SP_APP_ID, SP_TENANT } from './servicepattern';
@@ -14,6 +15,7 @@ async function main() {
 		`  Hover           base URL ${sandbox.serviceUrl('hover')}/api  email ${HOVER_EMAIL}  password ${HOVER_PASSWORD}`,
 		`  ServicePattern  base URL ${sandbox.serviceUrl('servicepattern')}  tenant URL ${SP_TENANT}  app ID ${SP_APP_ID}`,
 		`  Haptik          base URL ${sandbox.serviceUrl('haptik')}  token ${HAPTIK_TOKEN}  client ID ${HAPTIK_CLIENT_ID}  business ID ${HAPTIK_BUSINESS_ID}  webhook secret ${HAPTIK_WEBHOOK_SECRET}`,
+		`                  agent tool FQDN ${HAPTIK_ECT_FQDN}  certificate UUID ${HAPTIK_ECT_CERT_UUID}  private key in sandbox/haptik-keys.ts`,
 		`  request log     ${sandbox.url}/__sandbox/requests`,
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);

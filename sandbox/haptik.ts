@@ -1,5 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
+import { X509Certificate, createHash, createHmac, randomBytes, verify } from 'node:crypto';
 
+import { HAPTIK_ECT_CA_SIGNED_CHAIN, HAPTIK_ECT_CERTIFICATE, HAPTIK_ECT_CERT_UUID, HAPTIK_ECT_CHAIN_URL, HAPTIK_ECT_FQDN, HAPTIK_TRUSTED_ROOT } from './haptik-keys';
 import type { RecordedRequest, Reply } from './http';
 
 /**
@@ -16,6 +17,18 @@ export const HAPTIK_TEAM = 'Support';
 /** Receiver IDs of thread control (sheet §3.6): the bot, and the contact center as an external agent tool. */
 export const HAPTIK_BOT_RECEIVER = 'iva';
 export const HAPTIK_AGENT_TOOL_RECEIVER = 'message_delivery_contact_center';
+
+/** The receiver ID of Haptik's own agent chat (SAC), a primary receiver (sources.md#haptik-tract-thread-control). */
+export const HAPTIK_SAC_RECEIVER = 'athena';
+
+/** How long the sandbox's agent tool tokens last (Haptik states no lifetime: a guess). */
+export const AGENT_TOOL_TOKEN_TTL_S = 3600;
+/** The signed timestamp may be this far from the sandbox's clock (sources.md#haptik-tract-timestamp). */
+const TIMESTAMP_TOLERANCE_MS = 150_000;
+/** While the webhook is disabled, new deliveries are queued this long (sources.md#haptik-webhook-retries). */
+const QUEUE_FOR_MS = 60 * 60 * 1000;
+/** One feedback per user an hour (sources.md#haptik-feedback). */
+const FEEDBACK_EVERY_MS = 60 * 60 * 1000;
 
 /** Haptik's retry schedule after a failed delivery, in seconds (sheet §2.5). */
 export const RETRY_SCHEDULE_S = [5, 25, 125, 625, 1410, 1410];
@@ -41,6 +54,8 @@ interface Conversation {
 export interface Delivery {
 	url: string;
 	body: unknown;
+	/** Whether it carried X-Hub-Signature: the Bot API webhook's do, the agent tool hooks' do not. */
+	signed: boolean;
 	attempts: Array<{ at: number; status: number | 'timeout' | 'unreachable' }>;
 	delivered: boolean;
 }
@@ -60,10 +75,112 @@ export interface HaptikState {
 	answerWithinMs: number;
 	nextMessageId: number;
 	files: Array<{ auth_id: string; fileName: string; size: number; message_type: number }>;
+	/** Self-signed certificates the ECTs shared, by the UUID Haptik returned (sources.md#haptik-tract-certificate). */
+	certificates: Map<string, string>;
+	/** Certificate chains as the ECTs publish them at their own https URLs (the sandbox cannot fetch the Internet). */
+	publishedChains: Map<string, string>;
+	trustedRoots: string[];
+	/** Agent tool tokens issued, with when each stops being accepted. */
+	agentToolTokens: Map<string, number>;
+	/** Every token request answered with a token (tests count sign-ins). */
+	agentToolSignIns: Array<{ at: number; certificate: 'uuid' | 'chainUrl' }>;
+	agentToolTokenTtlS: number;
+	/** Bot API webhook deliveries held while the webhook is disabled, delivered when it is re-enabled. */
+	queued: Array<{ at: number; body: unknown }>;
+	feedback: Array<{ auth_id: string; business_id: number; query_resolved: boolean; query_rating: number; feedback?: string; at: number }>;
+	/** Users Haptik told the agent tool about (its Create User hook). */
+	usersCreatedForAgentTool: Set<string>;
 }
 
 export function newHaptikState(): HaptikState {
-	return { users: new Map(), conversations: new Map(), botWebhookDisabled: false, hooks: new Map(), deliveries: [], retryScale: 1, answerWithinMs: 5000, nextMessageId: 1_411_200_492, files: [] };
+	return {
+		users: new Map(),
+		conversations: new Map(),
+		botWebhookDisabled: false,
+		hooks: new Map(),
+		deliveries: [],
+		retryScale: 1,
+		answerWithinMs: 5000,
+		nextMessageId: 1_411_200_492,
+		files: [],
+		certificates: new Map([[HAPTIK_ECT_CERT_UUID, HAPTIK_ECT_CERTIFICATE]]),
+		publishedChains: new Map([[HAPTIK_ECT_CHAIN_URL, HAPTIK_ECT_CA_SIGNED_CHAIN]]),
+		trustedRoots: [HAPTIK_TRUSTED_ROOT],
+		agentToolTokens: new Map(),
+		agentToolSignIns: [],
+		agentToolTokenTtlS: AGENT_TOOL_TOKEN_TTL_S,
+		queued: [],
+		feedback: [],
+		usersCreatedForAgentTool: new Set(),
+	};
+}
+
+/** Haptik's answer to a management request it will not serve: 400 Bad Request (sources.md#haptik-tract-signature); the body is a guess. */
+const badRequest = (error: string): Reply => ({ status: 400, body: { error } });
+
+/** The certificates of a PEM chain, in order. */
+const certificatesOf = (chain: string) => (chain.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((pem) => new X509Certificate(pem));
+
+/**
+ * A chain URL as Haptik accepts it: https, the ECT's FQDN, a path beginning /ect.api/ (case sensitive),
+ * port 443 if any (sources.md#haptik-tract-cert-chain-url).
+ */
+function chainUrlProblem(value: string, fqdn: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return 'SignatureCertChainUrl is not a URL';
+	}
+	if (url.protocol !== 'https:') return 'SignatureCertChainUrl must use https';
+	if (url.hostname.toLowerCase() !== fqdn.toLowerCase()) return 'SignatureCertChainUrl must be on the ECT FQDN';
+	if (!url.pathname.startsWith('/ect.api/')) return 'SignatureCertChainUrl path must begin with /ect.api/';
+	if (url.port !== '' && url.port !== '443') return 'SignatureCertChainUrl port must be 443';
+	return undefined;
+}
+
+/**
+ * The signing certificate of a management request, checked as Haptik describes: found by its UUID
+ * (self-signed) or fetched from its chain URL and chained to a trusted root (CA-signed); within its
+ * dates; the ECT's FQDN in its SANs (sources.md#haptik-tract-certificate).
+ */
+function signingCertificate(state: HaptikState, headers: RecordedRequest['headers'], fqdn: string): X509Certificate | string {
+	const uuid = headers.signaturecertuuid;
+	const chainUrl = headers.signaturecertchainurl;
+	let certificate: X509Certificate;
+	if (typeof uuid === 'string') {
+		const pem = state.certificates.get(uuid);
+		if (!pem) return 'unknown SignatureCertUUID';
+		certificate = new X509Certificate(pem);
+	} else if (typeof chainUrl === 'string') {
+		const problem = chainUrlProblem(chainUrl, fqdn);
+		if (problem) return problem;
+		const chain = state.publishedChains.get(new URL(chainUrl).toString());
+		if (!chain) return 'the certificate chain could not be fetched';
+		const [leaf, ...rest] = certificatesOf(chain);
+		const roots = state.trustedRoots.map((pem) => new X509Certificate(pem));
+		let current = leaf;
+		for (const next of rest) {
+			if (!current.verify(next.publicKey)) return 'the certificate chain is broken';
+			current = next;
+		}
+		if (!roots.some((root) => root.raw.equals(current.raw) || current.verify(root.publicKey))) return 'the certificate chain does not end at a trusted root';
+		certificate = leaf;
+	} else {
+		return 'SignatureCertUUID or SignatureCertChainUrl is required';
+	}
+	const now = Date.now();
+	if (now < Date.parse(certificate.validFrom) || now > Date.parse(certificate.validTo)) return 'the signing certificate is expired or not yet valid';
+	if (!certificate.checkHost(fqdn, { subject: 'never' })) return 'the ECT FQDN is not in the certificate SANs';
+	return certificate;
+}
+
+/** A JWT of the sandbox's own (HS256 over its secret): what Haptik's sign-in issues, read by nobody but the sandbox. */
+const JWT_SECRET = randomBytes(32);
+function issueJwt(claims: Record<string, unknown>): string {
+	const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+	return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
 }
 
 const userIdOf = (authId: string) => createHash('sha1').update(`user:${authId}`).digest('hex').slice(0, 19);
@@ -73,10 +190,15 @@ export const haptikUserOf = (authId: string) => ({ userId: userIdOf(authId), use
 const now = () => new Date().toISOString();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-/** Posts to a webhook as Haptik does: signed, 5 s to answer with a 2xx, then the retry schedule (sheet §2.5). */
-function deliver(state: HaptikState, url: string, body: unknown, onGiveUp?: () => void): Delivery {
+/**
+ * Posts to a webhook as Haptik does: 5 s to answer with a 2xx, then the retry schedule (sheet §2.5).
+ * The Bot API webhook is signed with X-Hub-Signature (sources.md#haptik-webhook-signature); the agent
+ * tool hooks go unsigned, to the URL as it was registered (sources.md#haptik-tract-message-hook): none
+ * of their specs lists a signature. That they are retried alike is a guess.
+ */
+function deliver(state: HaptikState, url: string, body: unknown, signed: boolean, onGiveUp?: () => void): Delivery {
 	const raw = JSON.stringify(body);
-	const delivery: Delivery = { url, body, attempts: [], delivered: false };
+	const delivery: Delivery = { url, body, signed, attempts: [], delivered: false };
 	state.deliveries.push(delivery);
 	void (async () => {
 		for (let attempt = 0; attempt <= RETRY_SCHEDULE_S.length; attempt++) {
@@ -85,7 +207,7 @@ function deliver(state: HaptikState, url: string, body: unknown, onGiveUp?: () =
 			try {
 				const response = await fetch(url, {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', 'x-hub-signature': `sha1=${createHmac('sha1', HAPTIK_WEBHOOK_SECRET).update(raw).digest('hex')}` },
+					headers: { 'content-type': 'application/json', ...(signed ? { 'x-hub-signature': `sha1=${createHmac('sha1', HAPTIK_WEBHOOK_SECRET).update(raw).digest('hex')}` } : {}) },
 					body: raw,
 					signal: AbortSignal.timeout(state.answerWithinMs),
 				});
@@ -118,37 +240,62 @@ export function haptikStub(state: HaptikState) {
 		return message;
 	};
 
+	/**
+	 * To the Bot API webhook, signed. After the last retry Haptik disables the webhook; while it is
+	 * disabled new requests are queued for at most 60 minutes and delivered once it is enabled again
+	 * (sources.md#haptik-webhook-retries).
+	 */
+	const toBotWebhook = (body: unknown) => {
+		if (!state.botWebhookUrl) return;
+		if (state.botWebhookDisabled) {
+			state.queued.push({ at: Date.now(), body });
+			return;
+		}
+		deliver(state, state.botWebhookUrl, body, true, () => (state.botWebhookDisabled = true));
+	};
+	const deliverQueued = () => {
+		const fresh = state.queued.filter((entry) => Date.now() - entry.at <= QUEUE_FOR_MS);
+		state.queued = [];
+		for (const entry of fresh) toBotWebhook(entry.body);
+	};
+
 	/** The bot (or a Haptik agent) answers on the Bot API webhook: payload fields of sheet §2.5. */
 	const botSays = (user: HaptikUser, text: string, eventName = 'message', extra: Record<string, unknown> = {}) => {
 		const message = record(user, 'bot', text);
-		if (!state.botWebhookUrl || state.botWebhookDisabled) return;
-		deliver(
-			state,
-			state.botWebhookUrl,
-			{
-				version: '1.0',
-				timestamp: message.timestamp,
-				user: { auth_id: user.auth_id, user_id: user.user_id, user_name: user.user_name, device_platform: 13, device_platform_name: 'Webhook' },
-				business_id: HAPTIK_BUSINESS_ID,
-				business_name: 'Sandbox Channel',
-				event_name: eventName,
-				agent: { id: 1, name: 'gogo', profile_image: null, is_automated: true, email: null },
-				message: { id: message.message_id, body: { text, type: 'TEXT', data: { quick_replies: text.includes('agent') ? [] : [{ actionable_text: 'Talk to an agent', type: 'TEXT_ONLY', is_default: 0, payload: { message: 'Talk to an agent', gogo_message: '' } }] } } },
-				...extra,
-			},
-			// After the last retry Haptik disables the webhook (sheet §2.5).
-			() => (state.botWebhookDisabled = true),
-		);
+		if (!state.botWebhookUrl) return;
+		toBotWebhook({
+			version: '1.0',
+			timestamp: message.timestamp,
+			user: { auth_id: user.auth_id, user_id: user.user_id, user_name: user.user_name, device_platform: 13, device_platform_name: 'Webhook' },
+			business_id: HAPTIK_BUSINESS_ID,
+			business_name: 'Sandbox Channel',
+			event_name: eventName,
+			agent: { id: 1, name: 'gogo', profile_image: null, is_automated: true, email: null },
+			message: { id: message.message_id, body: { text, type: 'TEXT', data: { quick_replies: text.includes('agent') ? [] : [{ actionable_text: 'Talk to an agent', type: 'TEXT_ONLY', is_default: 0, payload: { message: 'Talk to an agent', gogo_message: '' } }] } } },
+			...extra,
+		});
 	};
 
-	/** Haptik tells the agent tool, on the hook registered for it (sheet §3.3); unregistered: nothing. */
+	/** Haptik tells the agent tool, on the hook registered for it, unsigned (sheet §3.3, sources.md#haptik-tract-event-hook); unregistered: nothing. */
 	const hook = (category: string, subcategory: string, body: Record<string, unknown>) => {
 		const url = state.hooks.get(`${category}/${subcategory}`);
-		if (url) deliver(state, url, body);
+		if (url) deliver(state, url, body, false);
 	};
 	const handOver = (user: HaptikUser) => {
 		const conversation = conversationOf(user.user_id);
 		conversation.holder = 'agentTool';
+		// Create User, optional, for an agent tool that registered it (sources.md#haptik-tract-create-user-hook): once per user,
+		// before the chat reaches the tool (when Haptik sends it is not documented: a guess); details_available as dicts (a guess at their keys).
+		if (!state.usersCreatedForAgentTool.has(user.user_id) && state.hooks.has('user_events/create_user')) {
+			state.usersCreatedForAgentTool.add(user.user_id);
+			hook('user_events', 'create_user', {
+				user_id: user.user_id,
+				third_party_user_id: user.auth_id,
+				user_name: user.user_name,
+				device_platform: '13',
+				details_available: ['name', 'mobile_no', 'email', ...Object.keys(user.custom_data ?? {})].map((name) => ({ name })),
+			});
+		}
 		hook('collection_state', 'incomplete', { conversation_number: String(conversation.number), user_id: user.user_id, category: 'collection_state', subcategory: 'incomplete', metadata: '' });
 	};
 	const backToBot = (user: HaptikUser) => {
@@ -162,17 +309,54 @@ export function haptikStub(state: HaptikState) {
 	return (request: RecordedRequest): Reply => {
 		const url = new URL(request.path, 'http://x');
 		const path = url.pathname;
-		// Bearer token and client-id on every call; 401 with this body otherwise (sheet §1).
-		if (request.headers.authorization !== `Bearer ${HAPTIK_TOKEN}` || request.headers['client-id'] !== HAPTIK_CLIENT_ID) {
-			return { status: 401, body: { error_message: 'invalid authorization details' } };
-		}
 		const json = () => (request.headers['content-type']?.startsWith('application/json') ? (request.json() as Record<string, unknown>) : {});
 
-		// Create or update a user: POST (or PUT) /v1.0/user/, auth_id required (sheet §2.1); POST on a known auth_id updates it (sheet §2.1, inferred).
+		// The agent tool's sign-in (sources.md#haptik-tract-token-issue): a signed management request, checked for its
+		// certificate, its signature over the exact body (SHA-1) and its timestamp (±150 s); 400 otherwise
+		// (sources.md#haptik-tract-signature, #haptik-tract-timestamp). The answer's shape is not documented: `{ token }` is a guess.
+		if (path === '/tract/management/token/issue/' && request.method === 'POST') {
+			let body: { client_id?: unknown; fqdn?: unknown; timestamp?: unknown };
+			try {
+				body = JSON.parse(request.body) as typeof body;
+			} catch {
+				return badRequest('the body is not JSON');
+			}
+			if (typeof body.fqdn !== 'string' || typeof body.client_id !== 'string' || typeof body.timestamp !== 'string') return badRequest('client_id, fqdn and timestamp are required');
+			if (body.fqdn !== HAPTIK_ECT_FQDN) return badRequest('unknown ECT FQDN');
+			const certificate = signingCertificate(state, request.headers, body.fqdn);
+			if (typeof certificate === 'string') return badRequest(certificate);
+			const signature = request.headers.signature;
+			if (typeof signature !== 'string' || !verify('sha1', request.raw, certificate.publicKey, Buffer.from(signature, 'base64'))) return badRequest('the signature does not match the body');
+			if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(body.timestamp)) return badRequest('timestamp must be ISO 8601 in UTC');
+			if (Math.abs(Date.parse(body.timestamp) - Date.now()) > TIMESTAMP_TOLERANCE_MS) return badRequest('the timestamp is outside the 150 s tolerance');
+			// The client ID the token is for: the sandbox has one account, whose Account ID it is (a guess: see the credential).
+			if (body.client_id !== HAPTIK_CLIENT_ID) return badRequest('unknown client_id');
+			const issuedAt = Math.floor(Date.now() / 1000);
+			const token = issueJwt({ client_id: body.client_id, fqdn: body.fqdn, iat: issuedAt, exp: issuedAt + state.agentToolTokenTtlS, jti: randomBytes(8).toString('hex') });
+			state.agentToolTokens.set(token, (issuedAt + state.agentToolTokenTtlS) * 1000);
+			state.agentToolSignIns.push({ at: Date.now(), certificate: typeof request.headers.signaturecertuuid === 'string' ? 'uuid' : 'chainUrl' });
+			return { body: { token } };
+		}
+
+		// The agent tool APIs take the token the sign-in issued ("access tokens to be used with rest of the APIs",
+		// sources.md#haptik-tract-auth-apis), not the bot token; the header and the refusal are not documented:
+		// Authorization: Bearer, and 401 `{ error }`, are guesses.
+		if (path.startsWith('/tract/')) {
+			const token = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1] ?? '';
+			const until = state.agentToolTokens.get(token);
+			if (until === undefined || Date.now() > until) return { status: 401, body: { error: 'invalid or expired token' } };
+		} else if (request.headers.authorization !== `Bearer ${HAPTIK_TOKEN}` || request.headers['client-id'] !== HAPTIK_CLIENT_ID) {
+			// Bearer token and client-id on every Bot API and integration API call; 401 with this body otherwise (sheet §1).
+			return { status: 401, body: { error_message: 'invalid authorization details' } };
+		}
+
+		// Register a user with POST, update one with PUT /v1.0/user/ (sources.md#haptik-user-create-update); a POST on a known
+		// auth_id updates it (sources.md#haptik-user-post-upsert). A PUT for an unknown auth_id: 403 "user is not registered", a guess.
 		if (path === '/v1.0/user/' && (request.method === 'POST' || request.method === 'PUT')) {
 			const body = json();
 			// The answer to a missing auth_id is not documented: a guess.
 			if (typeof body.auth_id !== 'string' || !body.auth_id) return { status: 400, body: { error_message: 'auth_id missing in the request' } };
+			if (request.method === 'PUT' && !state.users.has(body.auth_id)) return { status: 403, body: { error_message: 'user is not registered' } };
 			// custom_data must be flat (sheet §2.1); how Haptik refuses a nested one is a guess.
 			if (body.custom_data && Object.values(body.custom_data as object).some((value) => value && typeof value === 'object')) {
 				return { status: 400, body: { error_message: 'custom_data must be a flat JSON object' } };
@@ -239,6 +423,36 @@ export function haptikStub(state: HaptikState) {
 			};
 		}
 
+		// Log feedback (sources.md#haptik-feedback): 201 { success }; 403 Invalid_User for an unknown auth_id; 404 without a conversation;
+		// "duplicate feedback" within an hour (its status is not documented: 400 is a guess, as are the answers to missing fields).
+		if (path === '/v1.0/log_feedback_from_user/' && request.method === 'POST') {
+			const body = json();
+			const user = state.users.get(String(body.auth_id));
+			if (!user) return { status: 403, body: { error_message: 'Invalid_User' } };
+			if (typeof body.query_resolved !== 'boolean' || typeof body.query_rating !== 'number' || body.business_id === undefined) {
+				return { status: 400, body: { error_message: 'business_id, query_resolved and query_rating are required' } };
+			}
+			if (!Number.isInteger(body.query_rating) || body.query_rating < 1 || body.query_rating > 5) return { status: 400, body: { error_message: 'query_rating must be from 1 to 5' } };
+			if (Number(body.business_id) !== HAPTIK_BUSINESS_ID) return { status: 400, body: { error_message: 'invalid business_id provided' } };
+			if (!conversationOf(user.user_id).messages.some((m) => m.sender === 'user')) {
+				return { status: 404, body: { error_message: 'Failed to submit feedback, please make sure there is an active conversation with the agent' } };
+			}
+			if (state.feedback.some((f) => f.auth_id === user.auth_id && Date.now() - f.at < FEEDBACK_EVERY_MS)) return { status: 400, body: { error_message: 'duplicate feedback' } };
+			state.feedback.push({ auth_id: user.auth_id, business_id: Number(body.business_id), query_resolved: body.query_resolved, query_rating: body.query_rating, feedback: typeof body.feedback === 'string' ? body.feedback : undefined, at: Date.now() });
+			return { status: 201, body: { success: true } };
+		}
+
+		// Re-enable the Bot API webhook (sources.md#haptik-webhook-reenable): `enabled: true` turns it on and delivers what was queued
+		// (sources.md#haptik-webhook-retries). How other bodies are refused is not documented: a guess.
+		if (path === '/v1.0/webhook/' && request.method === 'POST') {
+			const body = json();
+			if (body.enabled !== true) return { status: 400, body: { error_message: 'enabled should be true' } };
+			if (body.business_id !== undefined && Number(body.business_id) !== HAPTIK_BUSINESS_ID) return { status: 400, body: { error_message: 'invalid business_id provided' } };
+			state.botWebhookDisabled = false;
+			setImmediate(deliverQueued);
+			return { body: { enabled: true } };
+		}
+
 		// Move a chat to an agent team: send_chat_to_agent v2.0 and its v1.0 errors (sheet §4.1); an unknown user name: "invalid user_name".
 		if (/^\/integration\/external\/v[12]\.0\/send_chat_to_agent\/$/.test(path) && request.method === 'POST') {
 			const body = json();
@@ -257,14 +471,25 @@ export function haptikStub(state: HaptikState) {
 			return { body: { success: true } };
 		}
 
-		// Transcript: get_chat_history v2.0 by user_name and business_id, JSON form (sheet §4.2).
+		// Transcript: get_chat_history v2.0, JSON form (sheet §4.2), by group 1 (user_name, business_id, conversation_no) or
+		// group 2 (pxut, conversation_no), group 1 preferred (sources.md#haptik-transcript-groups). That a PXUT is the user ID the
+		// agent tool hooks carry is a guess.
 		if (path === '/integration/external/v2.0/get_chat_history/' && request.method === 'GET') {
 			const query = url.searchParams;
-			if (!query.get('user_name') || !query.get('business_id') || !query.get('conversation_no')) return { status: 400, body: { error_message: 'Argument group validation: no valid group.' } };
-			if (!/^\d+$/.test(query.get('business_id')!)) return { status: 400, body: { error_message: 'Invalid business_id' } };
-			const user = [...state.users.values()].find((u) => u.user_name === query.get('user_name'));
+			const groupOne = !!(query.get('user_name') && query.get('business_id') && query.get('conversation_no'));
+			const groupTwo = !!(query.get('pxut') && query.get('conversation_no'));
+			if (!groupOne && !groupTwo) return { status: 400, body: { error_message: 'Argument group validation: no valid group.' } };
+			let user: HaptikUser | undefined;
+			if (groupOne) {
+				if (!/^\d+$/.test(query.get('business_id')!)) return { status: 400, body: { error_message: 'Invalid business_id' } };
+				user = [...state.users.values()].find((u) => u.user_name === query.get('user_name'));
+				if (user && Number(query.get('business_id')) !== HAPTIK_BUSINESS_ID) user = undefined;
+			} else {
+				user = userById(query.get('pxut'));
+				if (!user) return { status: 400, body: { error_message: 'Unable to decode pxut-client_id pair' } };
+			}
 			const conversation = user && state.conversations.get(user.user_id);
-			if (!user || !conversation || Number(query.get('business_id')) !== HAPTIK_BUSINESS_ID) {
+			if (!user || !conversation) {
 				return { status: 400, body: { error_message: 'Either the user has not sent a message yet, or the provided user_name-business_id pair is invalid' } };
 			}
 			const limit = Number(query.get('limit') ?? 1000);
@@ -329,6 +554,22 @@ export function haptikStub(state: HaptikState) {
 			const all: Record<string, unknown> = { name: user.name, mobile_no: user.mobile_no, email: user.email, ...user.custom_data };
 			const wanted = Array.isArray(body.details_requested) ? (body.details_requested as string[]) : [];
 			return { body: { user_id: user.user_id, details: Object.fromEntries(wanted.filter((key) => all[key] !== undefined).map((key) => [key, all[key]])) } };
+		}
+		// Fetch listeners (sources.md#haptik-tract-listeners): the bot (IVA, default and primary), Haptik's agent chat (SAC, primary) and
+		// the contact center's agent tool, each flagged; the key of an entry's ID is not documented: `receiver` is a guess.
+		if (path === '/tract/thread_control/listeners/' && request.method === 'POST') {
+			const user = userById(json().user_id);
+			if (!user) return tractError('user not found');
+			const holder = conversationOf(user.user_id).holder;
+			return {
+				body: {
+					listeners: [
+						{ receiver: HAPTIK_BOT_RECEIVER, is_default: true, is_primary: true, active: holder === 'bot' },
+						{ receiver: HAPTIK_SAC_RECEIVER, is_default: false, is_primary: true, active: holder === 'haptikAgents' },
+						{ receiver: HAPTIK_AGENT_TOOL_RECEIVER, is_default: false, is_primary: false, active: holder === 'agentTool' },
+					],
+				},
+			};
 		}
 		// Thread control: an agent tool may only pass, to a primary or the default receiver (sheet §3.6).
 		if (path === '/tract/thread_control/request' && request.method === 'POST') {

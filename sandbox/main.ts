@@ -178,13 +178,16 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		}
 		// The sandbox's own: Haptik's Business Manager settings (the Bot API webhook URL; retries sped up for tests).
 		if (url.pathname === '/__sandbox/haptik/settings' && request.method === 'POST') {
-			const settings = request.json() as { botWebhookUrl?: string; retryScale?: number; answerWithinMs?: number };
+			const settings = request.json() as { botWebhookUrl?: string; retryScale?: number; answerWithinMs?: number; agentToolTokenTtlS?: number; revokeAgentToolTokens?: boolean };
 			if (settings.botWebhookUrl !== undefined) {
 				state.haptik.botWebhookUrl = settings.botWebhookUrl;
 				state.haptik.botWebhookDisabled = false;
 			}
 			if (settings.retryScale !== undefined) state.haptik.retryScale = settings.retryScale;
 			if (settings.answerWithinMs !== undefined) state.haptik.answerWithinMs = settings.answerWithinMs;
+			// Tokens that run out sooner, or all refused from now on (an expiry, a revocation at Haptik): for renewal tests.
+			if (settings.agentToolTokenTtlS !== undefined) state.haptik.agentToolTokenTtlS = settings.agentToolTokenTtlS;
+			if (settings.revokeAgentToolTokens) state.haptik.agentToolTokens.clear();
 			return { body: { botWebhookUrl: state.haptik.botWebhookUrl ?? null, retryScale: state.haptik.retryScale, answerWithinMs: state.haptik.answerWithinMs } };
 		}
 		// The sandbox's own: what Haptik holds and sent (users, conversations, hooks, webhook deliveries), for tests in other processes.
@@ -197,6 +200,9 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 					hooks: Object.fromEntries(haptik.hooks),
 					botWebhookDisabled: haptik.botWebhookDisabled,
 					deliveries: haptik.deliveries,
+					queued: haptik.queued.length,
+					agentToolSignIns: haptik.agentToolSignIns,
+					feedback: haptik.feedback,
 				},
 			};
 		}

@@ -34,7 +34,7 @@ const CREDENTIALS: Record<ServiceEntry['key'], ICredentialType> = {
 	haptik: new HaptikApi(),
 };
 
-const SHOWN_HEADERS = ['authorization', 'client-id', 'api-key', 'token', 'organization-id', 'content-type', 'accept', 'user-agent'];
+const SHOWN_HEADERS = ['authorization', 'client-id', 'api-key', 'token', 'organization-id', 'signature', 'signaturecertuuid', 'signaturecertchainurl', 'content-type', 'accept', 'user-agent'];
 
 export interface Captured {
 	example: OperationExample;
@@ -94,13 +94,15 @@ export function masked(text: string, now = Date.now()): string {
 		.replace(/boundary=(-*)n8nFormBoundary[0-9a-f]+/g, 'boundary=$1n8nFormBoundary<random>')
 		.replace(/sign=[0-9a-f]{32}/g, 'sign=<sign>')
 		.replace(/create_time=\d+/g, 'create_time=<unix time>')
-		.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?(Z|[+-]\d\d:\d\d)/g, (iso) =>
-			Math.abs(Date.parse(iso) - now) < DAY_MS ? new Date(FIXED_TIME).toISOString() : iso,
+		.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?(Z|[+-]\d\d:\d\d)/g, (iso, fraction: string | undefined) =>
+			Math.abs(Date.parse(iso) - now) < DAY_MS ? new Date(FIXED_TIME).toISOString().replace(fraction ? '' : '.000', '') : iso,
 		)
 		// Sobot's times, "2026-11-23 10:00:00" (the time an agent reply read its ticket), in the workflow's zone.
 		.replace(/\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\b/g, (stamp) =>
 			Math.abs(Date.parse(`${stamp.replace(' ', 'T')}Z`) - now) < DAY_MS ? new Date(FIXED_TIME).toISOString().slice(0, 19).replace('T', ' ') : stamp,
 		)
+		// Haptik's agent tool sign-in: the signature of a body with the time in it.
+		.replace(/^(signature: )[A-Za-z0-9+/]+=*$/gm, '$1<base64 signature of the body>')
 		// Haptik's transcript times: "06/22/20 07:24:25 AM UTC".
 		.replace(/\b(\d\d)\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) (AM|PM) UTC\b/g, (stamp, month: string, day: string, year: string, hour: string, minute: string, second: string, half: string) => {
 			const at = Date.UTC(2000 + Number(year), Number(month) - 1, Number(day), (Number(hour) % 12) + (half === 'PM' ? 12 : 0), Number(minute), Number(second));

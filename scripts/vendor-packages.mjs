@@ -73,7 +73,8 @@ export const VENDORS = [
 		description: 'n8n nodes for Haptik chat bots: talk to a bot as a channel, take chats over from it as a contact center, and receive its signed webhooks.',
 		keywords: ['haptik', 'chatbot', 'agent-handover', 'tract'],
 		limits: [
-			'The agent tool APIs (TRACT) are called with the credential’s bearer token and client-id: Haptik does not document their token header.',
+			'The agent tool APIs (TRACT) get a token from a signed sign-in, kept in the credential; Haptik does not name the header that carries it: `Authorization: Bearer` is sent.',
+			'Haptik documents no signature for the agent tool hooks: the trigger registers them with a secret in their URL.',
 			'A delivery is remembered for two hours to start one workflow per message; Haptik retries for about an hour.',
 			'Haptik documents no way to remove a registered hook: it stays until another URL is registered for it.',
 		],

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { describeOperations } from '../shared/operation';
 import { runOperations } from '../shared/runner';
 import { haptikActions } from './actions';
+import { listSearch } from './methods';
 
 export class Haptik implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,6 +22,8 @@ export class Haptik implements INodeType {
 		credentials: [{ name: 'haptikApi', required: true }],
 		properties: describeOperations(haptikActions),
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, haptikActions);

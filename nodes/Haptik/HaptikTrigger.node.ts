@@ -1,19 +1,35 @@
+import { randomBytes } from 'crypto';
+
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/errors';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { createServiceClient } from '../shared/service';
-import { AGENT_TOOL_HOOKS } from './client';
+import { AGENT_TOOL_HOOKS, CREATE_USER_HOOK } from './client';
 import { haptikService } from './service';
-import { EVENTS, SIGNATURE_HEADER, firstDelivery, isSignedBy, readDelivery } from './webhook';
+import {
+	EVENTS,
+	HOOK_KEY_PARAMETER,
+	SIGNATURE_HEADER,
+	firstDelivery,
+	hashOfKey,
+	hookUrlWithKey,
+	isBotApiDelivery,
+	isHookKey,
+	isSignedBy,
+	readDelivery,
+	splitHookUrl,
+} from './webhook';
 
-/** What the trigger keeps between activation and deactivation: the hook URLs it replaced. */
+/** What the trigger keeps between activation and deactivation: the hook URLs it replaced, and its hook key's hash (never the key). */
 interface HookState extends IDataObject {
 	previousHooks?: Record<string, string | undefined>;
+	hookKeyHash?: string;
 }
 
-const hookKey = (hook: { category: string; subcategory: string }) => `${hook.category}/${hook.subcategory}`;
+type Hook = { category: string; subcategory: string };
+const hookKey = (hook: Hook) => `${hook.category}/${hook.subcategory}`;
 
 /** Deliveries seen by this process, per workflow and node (see firstDelivery). */
 const seenDeliveries = new Map<string, Map<string, number>>();
@@ -21,6 +37,15 @@ const seenDeliveries = new Map<string, Map<string, number>>();
 async function hookClient(context: IHookFunctions) {
 	return await createServiceClient(context, haptikService);
 }
+
+/** The agent tool hooks this trigger registers: Create User only when its event is chosen (Haptik then waits for the answer). */
+function hooksFor(context: IHookFunctions): Hook[] {
+	const events = context.getNodeParameter('events', []) as string[];
+	return [...AGENT_TOOL_HOOKS, ...(events.includes('agentToolUserCreated') ? [CREATE_USER_HOOK] : [])];
+}
+
+/** Whether a registered hook URL is this trigger's (its webhook URL, whatever key it carries). */
+const pointsHere = (registered: string | undefined, url: string) => registered !== undefined && splitHookUrl(registered).base === splitHookUrl(url).base;
 
 export class HaptikTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,11 +77,38 @@ export class HaptikTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to register this URL for the agent tool’s hooks (messages and conversation states) while the workflow is active, and put back the URLs registered before when it is deactivated. Off: give Haptik the URL yourself.',
+					'Whether to register this URL, with a secret of its own, for the agent tool’s hooks (messages and conversation states) while the workflow is active, and put back the URLs registered before when it is deactivated. Needs the credential’s agent tool sign-in. Off: give Haptik the URL yourself.',
+			},
+			{
+				displayName: 'Agent Tool Hooks Check',
+				name: 'agentToolCheck',
+				type: 'options',
+				options: [
+					{
+						name: 'Secret in the Hook URL',
+						value: 'urlSecret',
+						description: 'The URL registered on activation carries a random secret; hooks without it are refused (needs Register With the Agent Tool API)',
+					},
+					{
+						name: 'X-Hub-Signature',
+						value: 'signature',
+						description: 'Signed with the credential’s Webhook Secret, like the Bot API webhook: choose only if Haptik confirms it signs your agent tool hooks',
+					},
+				],
+				default: 'urlSecret',
+				description: 'How the agent tool’s hooks are told from forgeries. Haptik documents no signature for them, so by default the trigger registers its URL with a secret of its own.',
 			},
 			{
 				displayName:
-					'Set this URL as the bot’s webhook in Haptik (Business Manager → Platform Deployment → Bot API). Requests not signed with the credential’s Webhook Secret (X-Hub-Signature) are refused; each message starts the workflow once, however often Haptik retries it.',
+					'The agent tool’s hooks are refused (401) until the trigger registers them itself: turn on Register With the Agent Tool API, or choose the X-Hub-Signature check if Haptik signs them. The Bot API webhook is not affected.',
+				name: 'agentToolCheckNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { registerHooks: [false], agentToolCheck: ['urlSecret'] } },
+			},
+			{
+				displayName:
+					'Set this URL as the bot’s webhook in Haptik (Business Manager → Platform Deployment → Bot API). Its deliveries must carry the X-Hub-Signature of the credential’s Webhook Secret; others are answered 401 and start nothing. With a wrong secret in the credential Haptik retries each message for an hour, then disables the webhook: correct the secret, then run Haptik → Webhook → Re-enable Webhook, and Haptik delivers what it queued meanwhile (up to 60 minutes). Each message starts the workflow once, however often Haptik sends it.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -70,9 +122,13 @@ export class HaptikTrigger implements INodeType {
 				if (!this.getNodeParameter('registerHooks')) return true;
 				const { client, redactor } = await hookClient(this);
 				try {
-					const url = this.getNodeWebhookUrl('default');
+					const url = this.getNodeWebhookUrl('default')!;
+					const state = this.getWorkflowStaticData('node') as HookState;
 					const hooks = await client.listHooks();
-					return AGENT_TOOL_HOOKS.every((hook) => hooks.some((h) => h.category === hook.category && h.subcategory === hook.subcategory && h.url === url));
+					return hooksFor(this).every((hook) => {
+						const registered = hooks.find((h) => hookKey(h) === hookKey(hook))?.url;
+						return pointsHere(registered, url) && isHookKey(state.hookKeyHash, splitHookUrl(registered!).key);
+					});
 				} catch (error) {
 					throw toNodeError(this.getNode(), error, 0, redactor);
 				}
@@ -84,11 +140,15 @@ export class HaptikTrigger implements INodeType {
 					const url = this.getNodeWebhookUrl('default')!;
 					const before = await client.listHooks();
 					const state = this.getWorkflowStaticData('node') as HookState;
+					const hooks = hooksFor(this);
 					// What was registered before (another workflow, or production while a test listens), to put back on delete.
 					state.previousHooks = Object.fromEntries(
-						AGENT_TOOL_HOOKS.map((hook) => [hookKey(hook), before.find((h) => hookKey(h) === hookKey(hook))?.url]).filter(([, previous]) => previous && previous !== url),
+						hooks.map((hook) => [hookKey(hook), before.find((h) => hookKey(h) === hookKey(hook))?.url]).filter(([, previous]) => previous && !pointsHere(previous, url)),
 					);
-					for (const hook of AGENT_TOOL_HOOKS) await client.registerHook(hook.category, hook.subcategory, url);
+					// A new secret per activation, kept only as its hash: the URL Haptik calls is the only place it is written.
+					const key = randomBytes(24).toString('base64url');
+					for (const hook of hooks) await client.registerHook(hook.category, hook.subcategory, hookUrlWithKey(url, key));
+					state.hookKeyHash = hashOfKey(key);
 					return true;
 				} catch (error) {
 					throw toNodeError(this.getNode(), error, 0, redactor);
@@ -99,14 +159,15 @@ export class HaptikTrigger implements INodeType {
 				if (!this.getNodeParameter('registerHooks')) return true;
 				const state = this.getWorkflowStaticData('node') as HookState;
 				const previous = state.previousHooks ?? {};
+				delete state.hookKeyHash;
 				if (Object.keys(previous).length === 0) return true;
 				const { client, redactor } = await hookClient(this);
 				try {
-					const url = this.getNodeWebhookUrl('default');
+					const url = this.getNodeWebhookUrl('default')!;
 					const now = await client.listHooks();
-					for (const hook of AGENT_TOOL_HOOKS) {
+					for (const hook of hooksFor(this)) {
 						const back = previous[hookKey(hook)];
-						if (back && now.find((h) => hookKey(h) === hookKey(hook))?.url === url) await client.registerHook(hook.category, hook.subcategory, back);
+						if (back && pointsHere(now.find((h) => hookKey(h) === hookKey(hook))?.url, url)) await client.registerHook(hook.category, hook.subcategory, back);
 					}
 					delete state.previousHooks;
 					return true;
@@ -118,21 +179,41 @@ export class HaptikTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const answer = (status: number, body: IDataObject) => answerDirectly(this, status, body);
-		const credentials = await this.getCredentials('haptikApi');
-		const secret = String(credentials.webhookSecret ?? '');
+		const body = this.getBodyData();
 		const request = this.getRequestObject() as { rawBody?: Buffer };
-		const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
-		if (!secret) return answer(401, { error: 'Set the Webhook Secret in the Haptik credential: unsigned requests are refused' });
-		if (!isSignedBy(secret, rawBody, this.getHeaderData()[SIGNATURE_HEADER])) return answer(401, { error: 'The X-Hub-Signature does not match' });
+		const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(body));
+		const bot = isBotApiDelivery(body);
+		// A delivery that is not genuine is answered 401, not 200: Haptik then retries it (for the Bot API
+		// webhook, for an hour, then disables the webhook and queues what follows), so a secret mistyped in
+		// n8n loses nothing once it is corrected and the webhook re-enabled. A 200 would drop each message
+		// unseen by Haptik and by n8n alike.
+		const refuse = (reason: string) => {
+			this.logger.warn(`Haptik Trigger refused a ${bot ? 'Bot API webhook' : 'agent tool hook'} delivery: ${reason}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
+			return answerDirectly(this, 401, { error: reason });
+		};
+		const check = bot ? 'signature' : (this.getNodeParameter('agentToolCheck', 'urlSecret') as string);
+		if (check === 'signature') {
+			const secret = String((await this.getCredentials('haptikApi')).webhookSecret ?? '');
+			if (!secret) return refuse('Set the Webhook Secret in the Haptik credential: unsigned requests are refused');
+			if (!isSignedBy(secret, rawBody, this.getHeaderData()[SIGNATURE_HEADER])) return refuse('The X-Hub-Signature does not match');
+		} else {
+			const { hookKeyHash } = this.getWorkflowStaticData('node') as HookState;
+			if (!hookKeyHash) return refuse('This trigger registered no agent tool hooks: turn on Register With the Agent Tool API, or choose X-Hub-Signature as the agent tool hooks check');
+			if (!isHookKey(hookKeyHash, (this.getQueryData() as IDataObject)[HOOK_KEY_PARAMETER])) return refuse('The hook URL’s secret does not match the one this trigger registered');
+		}
 
-		const delivery = readDelivery(this.getBodyData(), rawBody);
+		const delivery = readDelivery(body, rawBody);
+		// Haptik waits for the agent tool's acknowledgement of a user it asks it to create (sources.md#haptik-tract-create-user-hook).
+		const acknowledgement: IDataObject = delivery.event === 'agentToolUserCreated' ? { success: true } : {};
 		const wanted = this.getNodeParameter('events', []) as string[];
-		if (!delivery.event || !wanted.includes(delivery.event)) return answer(200, { ignored: true });
+		if (!delivery.event || !wanted.includes(delivery.event)) return answerDirectly(this, 200, { ...acknowledgement, ignored: true });
 		const key = `${this.getWorkflow().id ?? ''}\u0000${this.getNode().name}`;
 		const seen = seenDeliveries.get(key) ?? new Map<string, number>();
 		seenDeliveries.set(key, seen);
-		if (!firstDelivery(seen, this.getWorkflowStaticData('node'), delivery.key, Date.now())) return answer(200, { duplicate: true });
-		return { workflowData: [this.helpers.returnJsonArray([{ event: delivery.event, ...delivery.item }])] };
+		if (!firstDelivery(seen, this.getWorkflowStaticData('node'), delivery.key, Date.now())) return answerDirectly(this, 200, { ...acknowledgement, duplicate: true });
+		return {
+			workflowData: [this.helpers.returnJsonArray([{ event: delivery.event, ...delivery.item }])],
+			...(delivery.event === 'agentToolUserCreated' ? { webhookResponse: acknowledgement } : {}),
+		};
 	}
 }

@@ -53,6 +53,25 @@ export const tractUser = z.looseObject({
 });
 export const tractUserDetails = z.looseObject({ user_id: z.string().optional(), details: z.record(z.string(), z.unknown()) });
 export const chatHistoryAnswer = z.looseObject({ chat_json: z.array(z.unknown()) });
+/** Fetch listeners: `listeners`, a list of dicts flagged is_default, is_primary, active (sources.md#haptik-tract-listeners). */
+export const listenersAnswer = z.looseObject({
+	listeners: z.array(z.looseObject({ is_default: z.boolean().nullish(), is_primary: z.boolean().nullish(), active: z.boolean().nullish() })),
+});
+
+/** Log feedback: 201 `{ "success": true }` (sources.md#haptik-feedback). */
+export const feedbackAnswer = z.looseObject({ success: z.literal(true).describe('True: Haptik logged the feedback') });
+
+/** Re-enable the webhook: 200 `{ "enabled": true }` (sources.md#haptik-webhook-reenable). */
+export const reenabledWebhook = z.looseObject({ enabled: z.literal(true).describe('True: Haptik delivers to the webhook again, starting with what it queued') });
+
+export const listenerItem = z.looseObject({
+	userId: z.string().describe('The Haptik user ID the listeners are for'),
+	receiverId: z.string().nullable().describe('The receiver ID thread control names it by (Hand Back’s receivers); null when Haptik’s entry has none'),
+	isDefault: z.boolean().describe('Gets a new chat’s first message'),
+	isPrimary: z.boolean().describe('May take and give control (Haptik’s bot and its own agent chat)'),
+	active: z.boolean().describe('Holds the conversation now: the only one that may answer the user'),
+	listener: z.record(z.string(), z.unknown()).describe('The entry as Haptik sent it'),
+});
 
 export const agentToolResult = z.looseObject({
 	userId: z.string().describe('The Haptik user ID the request was for'),

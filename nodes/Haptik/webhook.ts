@@ -12,9 +12,10 @@ import { readHsl } from './schemas';
 export const SIGNATURE_HEADER = 'x-hub-signature';
 
 /**
- * `X-Hub-Signature: sha1=<hex HMAC-SHA1 of the raw body, keyed with the shared secret>` (Haptik's
- * security protocols). Haptik documents it for the Bot API webhook; that the agent tool's hooks carry
- * it too is a guess (they document no other protection), kept here only.
+ * `X-Hub-Signature: sha1=<hex HMAC-SHA1 of the raw body, keyed with the shared secret>`, documented for
+ * the Bot API webhook (sources.md#haptik-webhook-signature). The agent tool's hooks list no signature
+ * (sources.md#haptik-tract-message-hook): the trigger checks them with a secret in their URL instead,
+ * or with this one if the user says Haptik signs them (the trigger's Agent Tool Hooks Check).
  */
 export function isSignedBy(secret: string, rawBody: Buffer, header: unknown): boolean {
 	if (!secret || typeof header !== 'string') return false;
@@ -26,6 +27,38 @@ export function isSignedBy(secret: string, rawBody: Buffer, header: unknown): bo
 
 export const signBody = (secret: string, rawBody: Buffer | string) => `sha1=${createHmac('sha1', secret).update(rawBody).digest('hex')}`;
 
+/** The query parameter that carries the secret of the hook URLs the trigger registers with the agent tool. */
+export const HOOK_KEY_PARAMETER = 'key';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+export const hashOfKey = (key: string) => sha256(key).toString('hex');
+
+/** Whether `received` is the key whose hash the trigger stored, in constant time. */
+export function isHookKey(storedHash: unknown, received: unknown): boolean {
+	if (typeof storedHash !== 'string' || !/^[0-9a-f]{64}$/.test(storedHash) || typeof received !== 'string' || !received) return false;
+	return timingSafeEqual(sha256(received), Buffer.from(storedHash, 'hex'));
+}
+
+/** A hook URL with the trigger's key, and back: the URL as n8n serves it, and the key it carries. */
+export const hookUrlWithKey = (url: string, key: string) => `${url}${url.includes('?') ? '&' : '?'}${HOOK_KEY_PARAMETER}=${encodeURIComponent(key)}`;
+export function splitHookUrl(url: string): { base: string; key?: string } {
+	try {
+		const parsed = new URL(url);
+		const key = parsed.searchParams.get(HOOK_KEY_PARAMETER) ?? undefined;
+		parsed.searchParams.delete(HOOK_KEY_PARAMETER);
+		return { base: parsed.toString(), key };
+	} catch {
+		return { base: url };
+	}
+}
+
+/**
+ * Which kind of delivery a body is. Every Bot API webhook payload names its event (`event_name`,
+ * sources.md#haptik-webhook-payload); the agent tool's hooks never do. Each kind is then checked its own
+ * way, so a body of either shape meets one of the two secrets.
+ */
+export const isBotApiDelivery = (body: unknown) => typeof record(body).event_name === 'string';
+
 export const EVENTS = [
 	{ value: 'botMessage', name: 'Bot Message', description: 'The bot or a Haptik agent replied to a user (Bot API webhook)' },
 	{ value: 'agentAssigned', name: 'Haptik Agent Assigned', description: 'A Haptik agent took the chat (chat_pinned)' },
@@ -35,6 +68,7 @@ export const EVENTS = [
 	{ value: 'agentToolBotMessage', name: 'Bot Message to Agent Tool', description: 'The bot or Haptik wrote in a chat your agents hold (message/receive)' },
 	{ value: 'returnedToBot', name: 'Back with the Bot', description: 'The conversation is with the bot again (collection_state/bot)' },
 	{ value: 'agentToolComplete', name: 'Agent Tool Conversation Complete', description: 'The conversation was completed (collection_state/complete)' },
+	{ value: 'agentToolUserCreated', name: 'User Created for Agent Tool', description: 'Haptik asks your agent tool to create the user (user_events/create_user, optional: registered only when chosen)' },
 ] as const;
 
 export type HaptikEvent = (typeof EVENTS)[number]['value'];
@@ -46,8 +80,10 @@ export interface HaptikDelivery {
 	item: IDataObject;
 }
 
+function record(value: unknown): Record<string, unknown> {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
 const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
-const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 const BOT_EVENTS: Record<string, HaptikEvent> = {
 	message: 'botMessage',
@@ -99,6 +135,21 @@ export function readDelivery(body: unknown, rawBody: Buffer): HaptikDelivery {
 				category: category ?? null,
 				subcategory,
 				metadata: fields.metadata ?? null,
+			},
+		};
+	}
+	// The agent tool's Create User hook: user_id and what Haptik knows of the user (sources.md#haptik-tract-create-user-hook).
+	if (fields.event_name === undefined && fields.user_id !== undefined) {
+		return {
+			event: 'agentToolUserCreated',
+			key: `agentToolUser:${text(fields.user_id)}`,
+			item: {
+				source: 'agentTool',
+				userId: text(fields.user_id) ?? null,
+				thirdPartyUserId: text(fields.third_party_user_id) ?? null,
+				userName: text(fields.user_name) ?? null,
+				devicePlatform: fields.device_platform ?? null,
+				detailsAvailable: Array.isArray(fields.details_available) ? fields.details_available : [],
 			},
 		};
 	}

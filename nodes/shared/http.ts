@@ -43,7 +43,17 @@ export interface HttpRequest {
 	 * since this node run read it. Otherwise one node run reads it once.
 	 */
 	rereadCredential?: boolean;
+	/**
+	 * The request does not carry the credential's expirable token: n8n is handed the credential
+	 * marked with WITHOUT_TOKEN, so a preAuthentication that n8n runs for it (the field being empty)
+	 * can fetch none. Haptik's Bot API requests: its credential signs in to the agent tool only for
+	 * that tool's requests.
+	 */
+	withoutToken?: boolean;
 }
+
+/** The credential data field that tells a preAuthentication the request needs no token (HttpRequest.withoutToken). */
+export const WITHOUT_TOKEN = 'withoutToken';
 
 export interface HttpResponse<T = unknown> {
 	status: number;
@@ -371,7 +381,8 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			const { use, data: read } = await credentialFor(type, request, wanted);
 			if (use === 'renew' && renewalRefused) return renewalRefused;
 			const data = use === 'renew' ? renewal(read) : read;
-			const response = await send(request, data);
+			// A copy: n8n writes what preAuthentication returns into the object it is handed, and nothing is.
+			const response = await send(request, request.withoutToken ? { ...data, [WITHOUT_TOKEN]: true } : data);
 			// A stream body was read by the first send and cannot go again: its refusal is the answer.
 			const streamed = typeof (request.body as { pipe?: unknown } | null | undefined)?.pipe === 'function';
 			if (!options.isTokenRefused?.(response) || streamed) return response;

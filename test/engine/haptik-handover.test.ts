@@ -43,9 +43,9 @@ async function n8nInstance(credentials: ReturnType<typeof sandboxCredentials>) {
 	const run = (workflow: Workflow, input: INodeExecutionData[]) => runs.push(runWorkflow(workflow, { mode: 'trigger', input, credentials, instanceBaseUrl: `${server!.url}/` }));
 	const routes = new Map<string, { hooks: TriggerHarness; workflow: Workflow }>();
 	server = await startServer(async (request) => {
-		const route = routes.get(request.path);
+		const route = routes.get(request.path.split('?')[0]);
 		if (!route || request.method !== 'POST') return { status: 404, body: { message: 'The requested webhook is not registered.' } };
-		const answer = await route.hooks.deliver(request.json(), request.headers, request.raw);
+		const answer = await route.hooks.deliver(request.json(), request.headers, request.raw, request.path);
 		// The relay's webhook only registers chats; the Haptik Trigger's starts a run per message.
 		if (answer.started && route.workflow === handover) run(handover, answer.started);
 		return { status: answer.status ?? 200, body: answer.json ?? {} };
@@ -62,6 +62,7 @@ async function n8nInstance(credentials: ReturnType<typeof sandboxCredentials>) {
 	}, 10);
 	return {
 		runs,
+		hookBase: haptikHooks.webhookUrl,
 		async stop() {
 			clearInterval(pump);
 			await relay.close();
@@ -106,6 +107,12 @@ test('three customers at once: found in Sobot (or not), handed to an agent with 
 		expect(answer.text).toBe('You said: thanks');
 		// Nothing of it went to the agent tool any more.
 		expect(haptik.deliveries.filter((d) => JSON.stringify(d.body).includes('thanks'))).toEqual([]);
+		// Haptik sent its agent tool hooks as documented: unsigned, to the URL the trigger registered (with its secret), and they
+		// were taken; every sign-in of the agent tool was one for the whole run of both workflows.
+		const toAgentTool = await until(() => haptik.deliveries.filter((d) => d.url.startsWith(n8n.hookBase)), (all) => all.every((d) => d.attempts.length > 0), 'the last hooks answered');
+		expect(toAgentTool.length).toBeGreaterThanOrEqual(6);
+		expect(toAgentTool.every((d) => !d.signed && /\?key=[\w-]{32}$/.test(d.url) && d.delivered && d.attempts.length === 1)).toBe(true);
+		expect(haptik.agentToolSignIns).toHaveLength(1);
 
 		const results = await Promise.all(n8n.runs);
 		const failures = results.flatMap((result) => Object.keys(result.run.data.resultData.runData).map((node) => result.error(node)?.message).filter(Boolean));

@@ -71,16 +71,21 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
-		_node: INode,
+		node: INode,
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.credentialTypes[typeName];
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		// As n8n's CredentialsHelper: the Test button's temporary node always signs in. (A field not set at
+		// all counts as empty here: n8n fills in a credential's defaults, these test credentials may lack them.)
+		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired && !isTestingCredentials) {
 			return undefined;
 		}
 		const output = await type.preAuthentication.call(helpers, credentials);
+		// n8n stores and hands back only an answer that holds the expirable field; otherwise nothing.
+		if (output?.[expirable.name] === undefined) return undefined;
 		Object.assign(this.credentials[typeName], output);
 		return output as ICredentialDataDecryptedObject;
 	}

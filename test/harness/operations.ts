@@ -45,7 +45,7 @@ export const SERVICES: ServiceEntry[] = [
 	entry('sobot', 'Sobot', 'sobot', sobotActions as never, '/api/get_token'),
 	entry('hover', 'Hover', 'hover', hoverActions as never, '/api/authenticate'),
 	entry('servicepattern', 'ServicePattern', 'servicePattern', servicePatternActions as never),
-	entry('haptik', 'Haptik', 'haptik', haptikActions as never),
+	entry('haptik', 'Haptik', 'haptik', haptikActions as never, '/tract/management/token/issue/'),
 ];
 
 export interface OperationExample {
@@ -169,14 +169,18 @@ export const EXAMPLES: OperationExample[] = [
 
 	// The sandbox's Haptik user asks for a person, so the chat is with the agent tool for its operations.
 	{ service: 'haptik', resource: 'user', operation: 'createOrUpdate', parameters: { authId: 'customer-1042', additionalFields: { name: 'Asha', mobileNo: '13800000001', customData: '{"city": "Bengaluru"}' } } },
+	{ service: 'haptik', resource: 'user', operation: 'update', parameters: { authId: 'customer-1042', additionalFields: { email: 'asha@example.com', languageCode: 'en' } } },
 	{ service: 'haptik', resource: 'message', operation: 'send', parameters: { authId: 'customer-1042', text: 'I want to talk to a human' } },
 	{ service: 'haptik', resource: 'message', operation: 'sendFile', parameters: { authId: 'customer-1042', binaryProperty: 'data', options: { caption: 'My receipt' } }, file: { content: Buffer.from('%PDF-1.4 receipt 1042\n'), fileName: 'receipt-1042.pdf', mimeType: 'application/pdf' } },
-	{ service: 'haptik', resource: 'chat', operation: 'getTranscript', parameters: { userName: HAPTIK_EXAMPLE_USER.userName, conversationNo: 1, options: { limit: 20 } } },
+	{ service: 'haptik', resource: 'chat', operation: 'getTranscript', parameters: { identifyBy: 'userName', userName: HAPTIK_EXAMPLE_USER.userName, conversationNo: 1, options: { limit: 20 } } },
+	{ service: 'haptik', resource: 'chat', operation: 'sendFeedback', parameters: { authId: 'customer-1042', queryResolved: true, queryRating: 4, options: { feedback: 'Quick and kind' } } },
 	{ service: 'haptik', resource: 'agentTool', operation: 'getUser', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, details: 'name, mobile_no' } },
 	{ service: 'haptik', resource: 'agentTool', operation: 'sendEvent', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, event: 'assigned', metadata: 'Ana' } },
 	{ service: 'haptik', resource: 'agentTool', operation: 'sendMessage', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, text: 'Hi, I am Ana from support', sender: 'aeu' } },
-	{ service: 'haptik', resource: 'agentTool', operation: 'handBack', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, botReceiver: 'iva', agentToolReceiver: 'message_delivery_contact_center' } },
+	{ service: 'haptik', resource: 'agentTool', operation: 'listListeners', parameters: { userId: HAPTIK_EXAMPLE_USER.userId } },
+	{ service: 'haptik', resource: 'agentTool', operation: 'handBack', parameters: { userId: HAPTIK_EXAMPLE_USER.userId, botReceiver: byId('iva'), agentToolReceiver: byId('message_delivery_contact_center') } },
 	{ service: 'haptik', resource: 'chat', operation: 'moveToAgent', parameters: { userName: HAPTIK_EXAMPLE_USER.userName, teamName: 'Support', options: { receiver: 'message_delivery_contact_center', countdown: 5 } } },
+	{ service: 'haptik', resource: 'webhook', operation: 'reenable', parameters: { options: {} } },
 ];
 
 /** A sandbox request path (as the sandbox logs it) that signs in or fetches a token. */

@@ -80,8 +80,8 @@ export async function replayProblems(cases: ReplayCase[]): Promise<string[]> {
 		const scopes = c.exchanges.map((exchange) => {
 			const status = exchange.reply.status ?? 200;
 			const body = exchange.reply.body;
-			const interceptor = nock(host).intercept(isAuth(exchange) ? /^\/api\/(get_token|authenticate)/ : samePath(exchange.request.path), exchange.request.method);
-			// The Sobot token is cached for the whole file: only the first operation fetches it.
+			const interceptor = nock(host).intercept(isAuth(exchange) ? (uri: string) => isAuthPath(uri) : samePath(exchange.request.path), exchange.request.method);
+			// A token (Sobot's, Haptik's agent tool's) is cached for the whole file: only the first operation fetches it.
 			if (isAuth(exchange)) interceptor.optionally();
 			return interceptor.reply(function (_uri, requestBody) {
 				sent.push(`${exchange.request.method} ${this.req.path} ${typeof requestBody === 'string' ? requestBody : JSON.stringify(requestBody)}`);

@@ -22,8 +22,8 @@ export interface TriggerHarness {
 	staticData: IDataObject;
 	/** Runs a webhook lifecycle method (checkExists, create, delete) as n8n does on activation. */
 	lifecycle(method: 'checkExists' | 'create' | 'delete'): Promise<boolean>;
-	/** Delivers a request to the trigger's webhook; returns what it answered and the items it started with. */
-	deliver(body: unknown, headers?: Record<string, string | string[] | undefined>, raw?: Buffer): Promise<{ status?: number; json?: unknown; started?: INodeExecutionData[]; response: IDataObject }>;
+	/** Delivers a request to the trigger's webhook (at `url`, for its query, when given); returns what it answered and the items it started with. */
+	deliver(body: unknown, headers?: Record<string, string | string[] | undefined>, raw?: Buffer, url?: string): Promise<{ status?: number; json?: unknown; started?: INodeExecutionData[]; response: IDataObject }>;
 	webhookUrl: string;
 }
 
@@ -84,7 +84,8 @@ export async function triggerHarness(
 			const methods = nodeType.webhookMethods!.default as Record<string, (this: IHookFunctions) => Promise<boolean>>;
 			return await methods[method].call(hooks());
 		},
-		async deliver(body, headers = {}, raw = Buffer.from(JSON.stringify(body))) {
+		async deliver(body, headers = {}, raw = Buffer.from(JSON.stringify(body)), url) {
+			const query = Object.fromEntries(new URL(url ?? '/', 'http://n8n.invalid').searchParams);
 			const response: IDataObject = {};
 			const res = {
 				status(code: number) {
@@ -106,7 +107,7 @@ export async function triggerHarness(
 			const data = {
 				...additionalData,
 				// n8n keeps the request's bytes as rawBody, for signatures over them.
-				httpRequest: { body, rawBody: raw, headers: { 'content-type': 'application/json', ...headers }, query: {}, params: {} },
+				httpRequest: { body, rawBody: raw, headers: { 'content-type': 'application/json', ...headers }, query, params: {} },
 				httpResponse: res,
 			} as unknown as IWorkflowExecuteAdditionalData;
 			const context = new WebhookContext(workflow, node, data, 'trigger', webhookData, [], null);
@@ -207,10 +208,10 @@ export async function startTrigger(
  */
 export async function productionWebhook(harness: TriggerHarness, path: string, active: () => boolean = () => true): Promise<TestServer> {
 	return await startServer(async (request) => {
-		if (!active() || request.method !== 'POST' || request.path !== `/webhook/${path}`) {
+		if (!active() || request.method !== 'POST' || request.path.split('?')[0] !== `/webhook/${path}`) {
 			return { status: 404, body: { message: `The requested webhook "POST ${path}" is not registered.` } };
 		}
-		const answer = await harness.deliver(request.json(), request.headers, request.raw);
+		const answer = await harness.deliver(request.json(), request.headers, request.raw, request.path);
 		return { status: answer.status ?? 200, body: answer.json };
 	});
 }

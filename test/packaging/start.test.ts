@@ -201,10 +201,21 @@ test('the Haptik handover, published: activation registers the trigger with the 
 	await publishWorkflow(api, 'Haptik: hand a customer over to a contact-center agent', () =>
 		fetch(`${n8nUrl}/webhook/a0a0a0a0-0000-4000-8000-00000000aaaa/haptik`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
 	);
-	const state = async () => (await (await fetch(`${sandboxUrl}/__sandbox/haptik/state`)).json()) as { hooks: Record<string, string>; users: Array<{ auth_id: string; user_id: string }>; conversations: Record<string, { holder: string; number: number; messages: Array<{ sender: string; text: string }> }> };
-	// n8n makes the webhook live, then registers it with Haptik (the trigger's webhookMethods.create).
+	const state = async () =>
+		(await (await fetch(`${sandboxUrl}/__sandbox/haptik/state`)).json()) as {
+			hooks: Record<string, string>;
+			users: Array<{ auth_id: string; user_id: string }>;
+			conversations: Record<string, { holder: string; number: number; messages: Array<{ sender: string; text: string }> }>;
+			deliveries: Array<{ url: string; signed: boolean; delivered: boolean }>;
+			agentToolSignIns: unknown[];
+		};
+	// n8n makes the webhook live, then signs in to the agent tool and registers it with Haptik (the trigger's
+	// webhookMethods.create), with a secret of its own in the URL.
 	const registered = await eventually(state, (all) => Object.keys(all.hooks).length === 4);
-	expect(Object.values(registered.hooks)).toEqual(Array(4).fill(`${n8nUrl.replace('127.0.0.1', 'localhost')}/webhook/a0a0a0a0-0000-4000-8000-00000000aaaa/haptik`));
+	const hookUrl = `${n8nUrl.replace('127.0.0.1', 'localhost')}/webhook/a0a0a0a0-0000-4000-8000-00000000aaaa/haptik`;
+	expect(new Set(Object.values(registered.hooks)).size).toBe(1);
+	expect(Object.values(registered.hooks)[0]).toMatch(new RegExp(`^${hookUrl.replace(/[.?]/g, '\\$&')}\\?key=[\\w-]{32}$`));
+	expect(registered.agentToolSignIns).toHaveLength(1);
 	const haptik = (route: string, body: unknown) =>
 		fetch(`${sandboxUrl}/haptik${route}`, { method: 'POST', headers: { authorization: 'Bearer sandbox-haptik-token-0001', 'client-id': 'sandbox-client-0001', 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	const customers = [
@@ -223,6 +234,11 @@ test('the Haptik handover, published: activation registers the trigger with the 
 	for (const [authId] of customers) expect((await haptik('/v1.0/log_message_from_user/', { user: { auth_id: authId }, message_body: 'bye', message_type: 0, business_id: 343 })).status).toBe(200);
 	const back = await eventually(state, (all) => userIds.every((id) => all.conversations[id].holder === 'bot'), 60_000);
 	for (const id of userIds) expect([agentSaid(back, id).includes('Goodbye!'), back.conversations[id].number]).toEqual([true, 2]);
+	// Haptik's agent tool hooks reached n8n unsigned, at the registered URL, and were taken (the last ones may be on their way).
+	const hooksTo = (all: Awaited<ReturnType<typeof state>>) => all.deliveries.filter((delivery) => delivery.url.startsWith(hookUrl));
+	const hooks = hooksTo(await eventually(state, (all) => hooksTo(all).every((delivery) => delivery.delivered)));
+	expect(hooks.length).toBeGreaterThanOrEqual(4);
+	expect(hooks.filter((delivery) => delivery.signed || !delivery.delivered)).toEqual([]);
 	// n8n's execution records follow a moment after the runs themselves.
 	const handedBack = await eventually(() => outputsOf<{ receiver: string }>(api, repliesId, 'Haptik: Hand Back to Bot'), (all) => all.length >= 2);
 	expect(handedBack.filter((item) => item.receiver === 'iva')).toHaveLength(2);

@@ -379,6 +379,38 @@ test('Hover in queue mode: one sign-in for the deployment, and transactions thro
 	for (const execution of [...(await executionsOf(stack.api, actionsId)), ...(await executionsOf(stack.api, transactionsId))]) expect(onWorkers).toContain(execution.id);
 }, 120_000);
 
+const HAPTIK = { haptikApi: { id: 'sbxHaptik0000001', name: 'Sandbox Haptik' } };
+const haptikListeners = {
+	name: 'Queue mode: the receivers of a Haptik conversation',
+	nodes: [
+		{ id: 'k1', name: 'Ask', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000008', parameters: { httpMethod: 'POST', path: 'haptik-listeners', responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
+		{ id: 'k2', name: 'Haptik: List Listeners', type: 'n8n-nodes-contact-center.haptik', typeVersion: 1, position: [200, 0], parameters: { resource: 'agentTool', operation: 'listListeners', userId: '={{ $json.body.userId }}', requestOptions: {} }, credentials: HAPTIK },
+	],
+	connections: { Ask: { main: [[{ node: 'Haptik: List Listeners', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+};
+
+test('Haptik in queue mode: one agent tool sign-in for the deployment; the workers’ executions carry the token n8n stored in the credential', async () => {
+	const signIns = async () => ((await (await fetch(`${stack.sandboxUrl}/__sandbox/haptik/state`)).json()) as { agentToolSignIns: unknown[] }).agentToolSignIns.length;
+	const haptik = (route: string, body: unknown) =>
+		fetch(`${stack.sandboxUrl}/haptik${route}`, { method: 'POST', headers: { authorization: 'Bearer sandbox-haptik-token-0001', 'client-id': 'sandbox-client-0001', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	expect((await haptik('/v1.0/user/', { auth_id: 'queue-haptik-user' })).status).toBe(200);
+	const { users } = (await (await fetch(`${stack.sandboxUrl}/__sandbox/haptik/state`)).json()) as { users: Array<{ auth_id: string; user_id: string }> };
+	const userId = users.find((user) => user.auth_id === 'queue-haptik-user')!.user_id;
+	expect((await stack.api('POST', '/rest/workflows', { ...haptikListeners, active: false })).status).toBe(200);
+	const ask = () => post('/webhook/haptik-listeners', { userId });
+	const id = await publishWorkflow(stack.api, haptikListeners.name, ask);
+	// The probe was the first execution: it signed in on a worker, and n8n stored the token in the credential.
+	expect(await signIns()).toBe(1);
+	const answers = await Promise.all(Array.from({ length: 12 }, async () => await ask()));
+	expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(200));
+	const executions = (await eventually(() => executionsOf(stack.api, id), (list) => list.filter((e) => e.status === 'success').length >= 13)).map((execution) => execution.id);
+	expect(await failuresOf(stack.api, id)).toEqual([]);
+	expect(await signIns()).toBe(1);
+	// With 12 at once both workers took some: each used the token the other (or the probe's worker) stored.
+	expect(ranBy().map((ran) => ran.some((execution) => executions.includes(execution)))).toEqual([true, true]);
+}, 120_000);
+
 const SERVICE_PATTERN = { servicePatternApi: { id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern' } };
 
 /** One customer's chat: the ServicePattern Trigger follows its conversation key; a webhook opens the chat and writes in it. */
