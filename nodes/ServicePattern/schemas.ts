@@ -121,7 +121,8 @@ export const eventsBody = z.looseObject({ events: z.array(serverEventSchema).nul
 const conversation = { clientId: z.string(), chatId: z.string().optional() };
 
 /** The answers the client reads fields from, as the API documents them. */
-export const widgetConfigurationAnswer = z.looseObject({ widgets: z.array(z.unknown()).optional() });
+// The documented answer always lists its widgets (sources.md#servicepattern-widget-configuration).
+export const widgetConfigurationAnswer = z.looseObject({ widgets: z.array(z.unknown()) });
 export const availabilityAnswer = z.looseObject({ chat: z.string(), ewt: z.union([z.string(), z.number()]).optional() });
 export const activeChatAnswer = z.looseObject({ chat_id: z.string().min(1) });
 export const parametersAnswer = z.looseObject({ parameters: z.array(z.record(z.string(), z.unknown())).nullable() });
@@ -194,7 +195,6 @@ export const widgetConfiguration = z.looseObject({
 	clientId: z.string(),
 	widgets: z
 		.array(z.looseObject({ name: optionalText, urls: z.array(z.string()).optional(), definition: z.record(z.string(), z.unknown()).optional() }))
-		.optional()
 		.describe('Each chat widget of the launch point: its name, the pages it is on, its contact tab and messages'),
 });
 

@@ -138,7 +138,8 @@ describe('against the sandbox as the real services, with every write named', () 
 function accountsOf(state: Sandbox['state']): string {
 	const { logins, tokens, ...hover } = state.hover;
 	const { tokensIssued, ...sobot } = state.sobot;
-	return JSON.stringify({ ...state, hover, sobot }, (_key, value: unknown) =>
+	const { agentToolTokens, agentToolSignIns, ...haptik } = state.haptik;
+	return JSON.stringify({ ...state, hover, sobot, haptik }, (_key, value: unknown) =>
 		value instanceof Map ? [...value] : value instanceof Set ? [...value] : Buffer.isBuffer(value) ? value.length : value,
 	);
 }

@@ -142,6 +142,8 @@ function setupFor(example: OperationExample): OperationExample[] {
 /** What an operation needs in the sandbox before it can succeed. */
 async function prepare(lane: Lane) {
 	const { example, sandbox } = lane;
+	// A fresh chat (and CRM case) for each test: the one before may have closed the case of the last one.
+	for (const chat of sandbox.state.servicepattern.chats.values()) chat.ended = true;
 	const setup = setupFor(example);
 	for (const step of setup) {
 		const result = await runLane({ example: step, sandbox }, 1);

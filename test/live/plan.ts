@@ -104,7 +104,8 @@ const hoverChange = (kind: HoverKind, operation: 'update' | 'archive' | 'restore
 		run: async (live, key) => {
 			const id = hoverId(kind, (await live.setup(`hover ${kind}.create`))[0].id);
 			if (operation === 'restore') await live.run(`hover ${kind}.archive`, id);
-			await live.run(key, id);
+			// An update keeps the throwaway's name, so that whatever a failed cleanup leaves is found by it.
+			await live.run(key, operation === 'update' && kind !== 'parser' ? { ...id, 'updateFields.name': LIVE_TEST_NAME } : id);
 		},
 	});
 
@@ -237,10 +238,14 @@ export const LIVE_PLAN: Record<OperationKey, Plan> = {
 	}),
 
 	'haptik user.createOrUpdate': write({ cleanup: `${NO_UNDO} (no user is ever deleted): it creates or updates the user of the test data authId`, needs: ['authId'] }),
+	'haptik user.update': write({ cleanup: `${NO_UNDO} (no user is ever deleted): it updates the details of the test data authId`, needs: ['authId'] }),
 	'haptik message.send': write({ cleanup: `${NO_UNDO}: the message stays in the test user's conversation, and the bot answers it`, needs: ['authId'] }),
 	'haptik message.sendFile': write({ cleanup: `${NO_UNDO}: the file stays in the test user's conversation`, needs: ['authId'] }),
 	'haptik chat.getTranscript': read({ needs: ['userName'], note: 'Haptik’s user name of a test user with a conversation (conversationNo, default 1)' }),
 	'haptik agentTool.getUser': read({ needs: ['userId'], note: 'The user ID of a test user handed to your agent tool' }),
+	'haptik agentTool.listListeners': read({ note: 'The receivers your agent tool has (none needed beforehand)' }),
+	'haptik chat.sendFeedback': write({ cleanup: `${NO_UNDO}: the rating stays in the test user's conversation analytics`, needs: ['authId'] }),
+	'haptik webhook.reenable': write({ cleanup: 'Re-enables the business’s Bot API webhook: nothing to undo (a live webhook is what it should be)' }),
 	'haptik agentTool.sendEvent': write({ cleanup: `${NO_UNDO}: the event reaches the test user's chat`, needs: ['userId'] }),
 	'haptik agentTool.sendMessage': write({ cleanup: `${NO_UNDO}: the message reaches the test user`, needs: ['userId'] }),
 	'haptik agentTool.handBack': write({ cleanup: 'Hands the test user’s chat back to the bot: itself the undo of a handover', needs: ['userId'] }),
