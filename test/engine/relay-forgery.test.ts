@@ -5,10 +5,11 @@
  * to another customer's conversation key. Only the Relay Secret, which n8n keeps in the credential,
  * signs a registration; a genuine one replayed, altered or stale is refused.
  *
- * The forger is written out here byte for byte (no import of the relay's code), so that this file
- * also runs against earlier versions of the package: against the App ID signing it fails.
+ * The forger is written out byte for byte (test/harness/relay-wire.ts, no import of the relay's
+ * code), so that this file also runs against earlier versions of the package: against the App ID
+ * signing it fails.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 import type { IWorkflowBase } from 'n8n-workflow';
 
@@ -17,6 +18,8 @@ import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 import { SP_APP_ID, SP_TENANT, newSpState, servicePatternStub } from '../../sandbox/servicepattern';
 import type { SpStubState } from '../../sandbox/servicepattern';
+import { SIGNATURE_HEADER, forgedSignatures, openChatAs as openChat, registration, signature } from '../harness/relay-wire';
+import type { Registration } from '../harness/relay-wire';
 import { startTrigger, triggerHarness } from '../harness/triggers';
 import type { RunningTrigger, TriggerHarness } from '../harness/triggers';
 import { runWorkflow } from '../harness/workflow';
@@ -25,7 +28,6 @@ type Workflow = Pick<IWorkflowBase, 'nodes' | 'connections'>;
 
 const RELAY_SECRET = 'relay-forgery-test-secret-0001';
 const PATH = 'servicepattern-relay';
-const SIGNATURE_HEADER = 'x-servicepattern-relay-signature';
 const credential = { id: '4', name: 'ServicePattern account' };
 
 const relayWorkflow: Workflow = {
@@ -104,40 +106,10 @@ const post = async (body: unknown, headers: Record<string, string> = {}) => {
 };
 
 /** The contact center's public Mobile API, as a web-chat page calls it with the App ID. */
-async function openChatAs(clientId: string): Promise<string> {
-	const answer = await fetch(`${sandbox.url}/clientweb/api/v1/chats?tenantUrl=${SP_TENANT}`, {
-		method: 'POST',
-		headers: { authorization: `MOBILE-API-140-327-PLAIN appId="${SP_APP_ID}", clientId="${clientId}"`, 'user-agent': 'MobileClient', 'content-type': 'application/json' },
-		body: '{}',
-	});
-	return ((await answer.json()) as { chat_id: string }).chat_id;
-}
+const openChatAs = (clientId: string) => openChat(sandbox.url, SP_TENANT, SP_APP_ID, clientId);
 
-const hmac = (key: string, text: string) => createHmac('sha256', key).update(text).digest('hex');
-
-/** Both signing schemes the package has had: the first keyed by the App ID, the second by the Relay Secret. */
-const schemes = {
-	fields: (r: Registration) => `${r.clientId}\n${r.chatId}\n${r.conversationKey ?? ''}`,
-	timestamped: (r: Registration) => JSON.stringify(['v1', PATH, r.issuedAt, r.nonce, r.clientId, r.chatId, r.conversationKey ?? null]),
-};
-
-interface Registration {
-	clientId: string;
-	chatId: string;
-	conversationKey?: string;
-	issuedAt: number;
-	nonce: string;
-}
-
-const registration = (chat: Omit<Registration, 'issuedAt' | 'nonce'>): Registration => ({ ...chat, issuedAt: Date.now(), nonce: randomBytes(16).toString('hex') });
-
-/** Every signature someone without the secret can make: each scheme, keyed by each public value, as hex and as `v1=hex`. */
-function forgedSignatures(r: Registration): string[] {
-	const publicValues = [SP_APP_ID, SP_TENANT, `https://${SP_TENANT}`, PATH, relayUrl(), credential.name, ''];
-	return publicValues.flatMap((key) => Object.values(schemes).flatMap((scheme) => [hmac(key, scheme(r)), `v1=${hmac(key, scheme(r))}`]));
-}
-
-const genuineSignature = (r: Registration) => `v1=${hmac(RELAY_SECRET, schemes.timestamped(r))}`;
+const PUBLIC_VALUES = () => [SP_APP_ID, SP_TENANT, `https://${SP_TENANT}`, PATH, relayUrl(), credential.name, ''];
+const genuineSignature = (r: Registration) => signature(r, PATH, RELAY_SECRET);
 
 /** The items the relay emitted: one per agent event it passed on, with the conversation it was bound to. */
 const emittedItems = () => relay.emitted.flat().map((item) => item.json as { chatId: string; conversationKey: string | null; msg?: string });
@@ -176,7 +148,7 @@ test('with the App ID, the tenant, the webhook URL and the package’s code, nob
 	const answers: number[] = [];
 	for (const attempt of attempts) {
 		const forged = registration(attempt);
-		const tries = [post(forged), ...forgedSignatures(forged).map(async (signature) => await post(forged, { [SIGNATURE_HEADER]: signature }))];
+		const tries = [post(forged), ...forgedSignatures(forged, PATH, PUBLIC_VALUES()).map(async (signature) => await post(forged, { [SIGNATURE_HEADER]: signature }))];
 		answers.push(...(await Promise.all(tries)).map((answer) => answer.status));
 	}
 	expect(answers.length).toBeGreaterThan(100);

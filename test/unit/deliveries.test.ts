@@ -52,6 +52,17 @@ test('in one process, deliveries that all read the row before any wrote it are t
 	expect(db.keys()).toEqual(['tx-1:succeeded']);
 });
 
+test('in one process, whichever request n8n writes last holds every key: requests written in another order than they came lose none', () => {
+	const [main, other] = [nodeProcess(), nodeProcess()];
+	const db = database();
+	const requests = Array.from({ length: 5 }, () => db.request());
+	requests.forEach(({ context }, i) => expect(main.firstDelivery(context, `tx-${i}`, MEMORY, 1_000)).toBe(true));
+	for (const { save } of [...requests].reverse()) save();
+	expect(db.keys().sort()).toEqual(['tx-0', 'tx-1', 'tx-2', 'tx-3', 'tx-4']);
+	// So a retry of any of them reaching another process is known there.
+	for (let i = 0; i < 5; i++) expect(deliver(other, db, `tx-${i}`)).toBe(false);
+});
+
 test('a retry reaching another process is known from the row; another status is a new event there', () => {
 	const [main, webhookProcess] = [nodeProcess(), nodeProcess()];
 	const db = database();
