@@ -174,6 +174,8 @@ async function startQueueStack({ workers = 2, webhookProcesses = 0, env: extraEn
 			processes.push(worker);
 			workerEntries.push(worker);
 		}
+		await until(async () => (await fetch(`${mainUrl}/healthz/readiness`)).ok, 'The n8n main', 180_000);
+		// After the main: it holds the database's migration lock while it starts, which the others wait for.
 		const webhookEntries = [];
 		for (let i = 0; i < webhookProcesses; i++) {
 			const home = path.join(folder, `webhook-${i + 1}`);
@@ -184,7 +186,6 @@ async function startQueueStack({ workers = 2, webhookProcesses = 0, env: extraEn
 			processes.push(webhook);
 			webhookEntries.push(webhook);
 		}
-		await until(async () => (await fetch(`${mainUrl}/healthz/readiness`)).ok, 'The n8n main', 120_000);
 		for (const worker of workerEntries) await until(async () => (await fetch(`${worker.healthUrl}/healthz/readiness`)).ok, worker.name, 120_000);
 		for (const webhook of webhookEntries) await until(async () => (await fetch(`${webhook.url}/healthz/readiness`)).ok, webhook.name, 120_000);
 

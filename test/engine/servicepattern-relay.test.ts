@@ -205,6 +205,11 @@ test('without a Relay Secret in the credential, the relay does not start and Req
 	expect(error?.description).toMatch(/Set the same Relay Secret/);
 	expect([...state.chats.values()]).toHaveLength(1);
 	expect(relay.emitted).toEqual([]);
+	// The secret taken out of the relay's credential while it runs: its webhook takes nothing, however signed.
+	const unkeyed = await triggerHarness(relayWorkflow, 'Agent Events', credentials({ relaySecret: '' }));
+	const registration = newRegistration({ clientId: conversationClientId('customer-y'), chatId: 'chat-9', conversationKey: 'customer-y' }, Date.now());
+	const answer = await unkeyed.deliver(registration, { [SIGNATURE_HEADER]: signRegistration(registration, 'servicepattern-relay', testSecrets.relaySecret) });
+	expect([answer.status, answer.json]).toEqual([401, { message: 'The ServicePattern credential has no Relay Secret, so this relay takes no registrations' }]);
 });
 
 test('a relay with another Relay Secret refuses Request Chat’s registration, and Request Chat says so', async () => {
