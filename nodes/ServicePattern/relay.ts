@@ -90,7 +90,7 @@ export function relaySecretOf(credentials: IDataObject): { secret: string } | { 
 export const SECRET_HINT =
 	'Set the same Relay Secret (a long random value, e.g. from `openssl rand -hex 32`) in the ServicePattern credential that Request Chat and the ServicePattern Relay Trigger use.';
 
-/** Why a registration is refused, as the relay answers it; undefined when it may be followed. */
+/** Why a registration is refused, as the relay answers it. */
 export interface Refusal {
 	status: 400 | 401 | 422;
 	message: string;

