@@ -304,7 +304,7 @@ test('MCP: the MCP server example, published, lists the same tools to an MCP cli
 	await publishWorkflow(api, 'MCP server: the contact-center tools for any MCP client', () => fetch(`${n8nUrl}/mcp/contact-center`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
 	// Without the token npm start made, n8n's Bearer Auth of the trigger refuses the client.
 	const refused = new Client({ name: 'contact-center-test', version: '1.0.0' });
-	await expect(refused.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/contact-center`)))).rejects.toThrow(/403/);
+	await expect(refused.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/contact-center`)))).rejects.toThrow(/Authorization data is wrong/);
 	const client = new Client({ name: 'contact-center-test', version: '1.0.0' });
 	await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/contact-center`), { requestInit: { headers: { authorization: `Bearer ${keyFile('mcp-token')}` } } }));
 	try {
