@@ -37,6 +37,15 @@ export class ServicePatternApi implements ICredentialType {
 			description: 'The unique identifier of the Messaging/Chat scenario entry',
 		},
 		{
+			displayName: 'Relay Secret',
+			name: 'relaySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the ServicePattern Relay Trigger: a long random value (at least 16 characters, e.g. from openssl rand -hex 32) that signs the chats Request Chat registers with the relay. Unlike the App ID, it appears in no web page. Change it here to rotate it: both sides read it from this credential.',
+		},
+		{
 			displayName: 'API Version',
 			name: 'apiVersion',
 			type: 'options',

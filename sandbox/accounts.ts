@@ -25,12 +25,43 @@ export const accounts = {
 	},
 	/** The scripted OpenAI-compatible chat model the AI agent example uses. */
 	model: { apiKey: MODEL_API_KEY, name: MODEL_NAME },
-	/** The key a bot platform sends to the bot-facing example (examples/bot-callback-api.json); checked by n8n's Webhook node. */
-	botApi: { header: 'api-key', key: 'sandbox-bot-key-0001' },
+	/** The header callers of the examples' webhooks put their key in (n8n's Webhook node checks it: Header Auth). */
+	webhookKeyHeader: 'api-key',
 };
 
+/**
+ * The secrets that guard n8n's own inbound surfaces, not any vendor's: the ServicePattern
+ * credential's Relay Secret and the keys the examples' webhooks take. These fixed ones are for the
+ * tests; `npm start` generates its own for each n8n folder (scripts/n8n-setup.cjs).
+ */
+export interface InboundSecrets {
+	relaySecret: string;
+	/** A bot platform's key for the bot-facing API and the bot handover (examples/bot-callback-api.json, bot-chat-handover.json). */
+	botPlatformKey: string;
+	/** The IVR's key for examples/ivr-callback.json. */
+	ivrKey: string;
+	/** An MCP client's bearer token for examples/mcp-server-tools.json. */
+	mcpToken: string;
+}
+
+export const testSecrets: InboundSecrets = {
+	relaySecret: 'sandbox-relay-secret-0001',
+	botPlatformKey: 'sandbox-bot-key-0001',
+	ivrKey: 'sandbox-ivr-key-0001',
+	mcpToken: 'sandbox-mcp-token-0001',
+};
+
+/** The credentials n8n checks the examples' callers with, as n8n credential data. */
+export function inboundCredentialData(secrets: InboundSecrets = testSecrets) {
+	return {
+		botPlatform: { name: accounts.webhookKeyHeader, value: secrets.botPlatformKey },
+		ivr: { name: accounts.webhookKeyHeader, value: secrets.ivrKey },
+		mcp: { token: secrets.mcpToken },
+	};
+}
+
 /** The test accounts as n8n credential data, by credential type, for a sandbox at `serviceUrl`. */
-export function credentialData(serviceUrl: (service: string) => string) {
+export function credentialData(serviceUrl: (service: string) => string, secrets: InboundSecrets = testSecrets) {
 	return {
 		telSpielApi: { baseUrl: serviceUrl('telspiel'), username: accounts.telspiel.username, apiKey: accounts.telspiel.apiKey },
 		sobotApi: { region: 'custom', baseUrl: serviceUrl('sobot'), appId: accounts.sobot.appId, appSecret: accounts.sobot.appKey, language: 'en' },
@@ -47,6 +78,7 @@ export function credentialData(serviceUrl: (service: string) => string) {
 			tenantUrl: accounts.servicePattern.tenantUrl,
 			appId: accounts.servicePattern.appId,
 			apiVersion: 'v1' as 'v1' | 'v2',
+			relaySecret: secrets.relaySecret,
 		},
 		haptikApi: {
 			baseUrl: serviceUrl('haptik'),
@@ -65,6 +97,5 @@ export function credentialData(serviceUrl: (service: string) => string) {
 			agentToolToken: '',
 		},
 		openAiApi: { apiKey: accounts.model.apiKey, organizationId: '', url: `${serviceUrl('model')}/v1`, header: false },
-		httpHeaderAuth: { name: accounts.botApi.header, value: accounts.botApi.key },
 	};
 }

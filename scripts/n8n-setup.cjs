@@ -4,7 +4,8 @@
 // CommonJS, so that both the ESM scripts and the (CommonJS) jest tests can load it.
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
+const { randomBytes } = require('node:crypto');
+const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -51,18 +52,44 @@ function installPackage(userFolder, { tarball, version }) {
 	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: version } }, null, 2));
 }
 
-/** The credentials the example workflows name, by id, with the sandbox's test accounts. */
-function sandboxCredentials(credentialData, sandboxUrl) {
-	const data = credentialData((service) => `${sandboxUrl}/${service}`);
+/**
+ * The credentials the example workflows name, by id, with the sandbox's test accounts. `secrets`
+ * (sandbox/accounts.ts InboundSecrets) guard n8n's own inbound surfaces: the relay's secret and the
+ * keys the examples' webhooks take; the tests' fixed ones unless given.
+ */
+function sandboxCredentials({ credentialData, inboundCredentialData, testSecrets }, sandboxUrl, secrets = testSecrets) {
+	const data = credentialData((service) => `${sandboxUrl}/${service}`, secrets);
+	const inbound = inboundCredentialData(secrets);
 	return [
-		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi' },
-		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi' },
-		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi' },
-		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth' },
-		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi' },
-		{ id: 'sbxHaptik0000001', name: 'Sandbox Haptik', type: 'haptikApi' },
-		{ id: 'sbxOpenAiModel01', name: 'Sandbox chat model (OpenAI-compatible)', type: 'openAiApi' },
-	].map((credential) => ({ ...credential, data: data[credential.type] }));
+		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi', data: data.telSpielApi },
+		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi', data: data.sobotApi },
+		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi', data: data.hoverApi },
+		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth', data: inbound.botPlatform },
+		{ id: 'sbxIvrApiKey0001', name: 'Sandbox IVR API key', type: 'httpHeaderAuth', data: inbound.ivr },
+		{ id: 'sbxMcpToken00001', name: 'Sandbox MCP client token', type: 'httpBearerAuth', data: inbound.mcp },
+		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi', data: data.servicePatternApi },
+		{ id: 'sbxHaptik0000001', name: 'Sandbox Haptik', type: 'haptikApi', data: data.haptikApi },
+		{ id: 'sbxOpenAiModel01', name: 'Sandbox chat model (OpenAI-compatible)', type: 'openAiApi', data: data.openAiApi },
+	];
+}
+
+/** The files npm start keeps its generated secrets in, one per secret, readable by their owner only. */
+const SECRET_FILES = { relaySecret: 'servicepattern-relay-secret', botPlatformKey: 'bot-platform-key', ivrKey: 'ivr-key', mcpToken: 'mcp-token' };
+
+/**
+ * The secrets of one n8n folder: made once (32 random bytes each) and kept in `<folder>/keys/`, so
+ * they survive restarts; delete a file (or the folder) to have a new one made at the next start.
+ */
+function folderSecrets(userFolder) {
+	const dir = path.join(userFolder, 'keys');
+	mkdirSync(dir, { recursive: true, mode: 0o700 });
+	return Object.fromEntries(
+		Object.entries(SECRET_FILES).map(([name, file]) => {
+			const at = path.join(dir, file);
+			if (!existsSync(at)) writeFileSync(at, randomBytes(32).toString('hex'), { mode: 0o600 });
+			return [name, readFileSync(at, 'utf8').trim()];
+		}),
+	);
 }
 
 /** n8n's REST API at `baseUrl`, signed in by the cookie n8n issues (n8n-auth) once the owner is set up or logs in. */
@@ -76,4 +103,4 @@ function restClient(baseUrl) {
 	};
 }
 
-module.exports = { root, pkg, n8nBin, quietEnv, packPackage, installPackage, sandboxCredentials, restClient };
+module.exports = { root, pkg, n8nBin, quietEnv, packPackage, installPackage, sandboxCredentials, folderSecrets, SECRET_FILES, restClient };

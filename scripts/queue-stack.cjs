@@ -64,7 +64,11 @@ function spawnLogged(name, command, args, env, folder) {
 	return entry;
 }
 
-async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
+/**
+ * `webhookProcesses`: `n8n webhook` processes besides the main, as a load balancer in front of n8n
+ * would send production webhooks to (they run no triggers).
+ */
+async function startQueueStack({ workers = 2, webhookProcesses = 0, env: extraEnv = {} } = {}) {
 	const started = Date.now();
 	const { postgres } = ensureServers();
 	const folder = mkdtempSync(path.join(tmpdir(), 'n8n-queue-'));
@@ -131,7 +135,7 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 			N8N_LOG_LEVEL: 'info',
 			...extraEnv,
 		};
-		const { credentialData } = require(path.join(root, 'build', 'sandbox', 'accounts.js'));
+		const accounts = require(path.join(root, 'build', 'sandbox', 'accounts.js'));
 		const packed = packPackage(path.join(folder, 'pack'));
 		const mainHome = path.join(folder, 'main');
 		installPackage(mainHome, packed);
@@ -145,7 +149,7 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 			type: 'postgres',
 			data: { host: '127.0.0.1', port: pgPort, database: 'n8n', user: 'n8n', password: 'n8n', ssl: 'disable' },
 		};
-		writeFileSync(path.join(folder, 'credentials.json'), JSON.stringify([...sandboxCredentials(credentialData, sandboxUrl), chatMemory]));
+		writeFileSync(path.join(folder, 'credentials.json'), JSON.stringify([...sandboxCredentials(accounts, sandboxUrl), chatMemory]));
 		execFileSync(process.execPath, [n8nBin, 'import:credentials', `--input=${path.join(folder, 'credentials.json')}`], { cwd: root, env: mainEnv, stdio: ['ignore', 'ignore', 'pipe'] });
 		execFileSync(process.execPath, [n8nBin, 'import:workflow', '--separate', `--input=${path.join(root, 'examples')}`], { cwd: root, env: mainEnv, stdio: ['ignore', 'ignore', 'pipe'] });
 
@@ -170,8 +174,20 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 			processes.push(worker);
 			workerEntries.push(worker);
 		}
-		await until(async () => (await fetch(`${mainUrl}/healthz/readiness`)).ok, 'The n8n main', 120_000);
+		await until(async () => (await fetch(`${mainUrl}/healthz/readiness`)).ok, 'The n8n main', 180_000);
+		// After the main: it holds the database's migration lock while it starts, which the others wait for.
+		const webhookEntries = [];
+		for (let i = 0; i < webhookProcesses; i++) {
+			const home = path.join(folder, `webhook-${i + 1}`);
+			installPackage(home, packed);
+			const [port, brokerPort] = await freePorts(2);
+			const webhook = spawnLogged(`webhook-${i + 1}`, process.execPath, [n8nBin, 'webhook'], { ...common, N8N_USER_FOLDER: home, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, folder);
+			webhook.url = `http://127.0.0.1:${port}`;
+			processes.push(webhook);
+			webhookEntries.push(webhook);
+		}
 		for (const worker of workerEntries) await until(async () => (await fetch(`${worker.healthUrl}/healthz/readiness`)).ok, worker.name, 120_000);
+		for (const webhook of webhookEntries) await until(async () => (await fetch(`${webhook.url}/healthz/readiness`)).ok, webhook.name, 120_000);
 
 		const api = restClient(mainUrl);
 		await api('POST', '/rest/owner/setup', { email: 'owner@example.com', firstName: 'Queue', lastName: 'Mode', password: 'Sandbox-Passw0rd' });
@@ -182,6 +198,7 @@ async function startQueueStack({ workers = 2, env: extraEnv = {} } = {}) {
 			sandboxUrl,
 			main,
 			workers: workerEntries,
+			webhookProcesses: webhookEntries,
 			api,
 			startedInMs: Date.now() - started,
 			/** Psql against n8n's database. */

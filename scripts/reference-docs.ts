@@ -410,14 +410,14 @@ export async function botApiPage(): Promise<string> {
 			if (scenario.fault) await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ ...scenario.fault, retryAfterSeconds: 0 }) });
 			const result = await runWorkflow(workflow, {
 				mode: 'trigger',
-				input: [{ json: { headers: { [accounts.botApi.header]: accounts.botApi.key }, params: {}, query: {}, body: scenario.body } }],
+				input: [{ json: { headers: { [accounts.webhookKeyHeader]: '<checked by n8n>' }, params: {}, query: {}, body: scenario.body } }],
 				credentials: sandboxCredentials(sandbox),
 			});
 			const [response] = result.responses as Array<{ statusCode?: number; body: unknown }>;
 			examples.push(
 				`**${scenario.title}**\n`,
 				'```http',
-				`POST /webhook/${String(webhook.parameters.path)}\n${accounts.botApi.header}: <api-key>\ncontent-type: application/json\n\n${json(scenario.body)}`,
+				`POST /webhook/${String(webhook.parameters.path)}\n${accounts.webhookKeyHeader}: <api-key>\ncontent-type: application/json\n\n${json(scenario.body)}`,
 				'```\n',
 				'```http',
 				masked(`HTTP ${response.statusCode ?? 200}\ncontent-type: application/json\n\n${json(response.body)}`),
@@ -438,16 +438,16 @@ export async function botApiPage(): Promise<string> {
 		'| 1 | API name | Book a callback |',
 		`| 2 | Method | \`${String(webhook.parameters.httpMethod)}\` |`,
 		`| 3 | Endpoint URL | \`https://<your n8n>/webhook/${String(webhook.parameters.path)}\` (the workflow must be published; \`/webhook-test/…\` while testing in the editor) |`,
-		`| 4 | Headers | \`${accounts.botApi.header}: <api-key>\` (mandatory), \`content-type: application/json\` |`,
+		`| 4 | Headers | \`${accounts.webhookKeyHeader}: <api-key>\` (mandatory), \`content-type: application/json\` |`,
 		'| 5 | Request body | `{ "mobileNo": "13800000001" }`: `mobileNo` mandatory, 6 to 15 digits, an optional leading `+`; spaces, dashes and brackets are ignored |',
 		'| 6 | Success response | `200 { "status": "success", "status_code": "SUCC001", "message": "Request Successful", "data": { "customer": "<name>", "desk": "VIP desk" \\| "callback queue" } }` |',
 		'| 7 | Error response | `{ "status": "error", "status_code": "ERR00x", "message": "<what went wrong>" }` |',
 		'| 8 | Partner Code | none: the API knows its caller by the `api-key` alone. If Haptik files the key under a partner (Admin Tools → Partner List), write its code here: `{partnercode}` |',
-		`| 9 | Keys | \`${accounts.botApi.header}\` (a header): held in the n8n credential (type Header Auth) of the Webhook node; no consumer key, secret, user ID or callback URL |`,
+		`| 9 | Keys | \`${accounts.webhookKeyHeader}\` (a header): held in the n8n credential (type Header Auth) of the Webhook node; no consumer key, secret, user ID or callback URL |`,
 		'| 10 | HTTP Status Codes | see [Status codes](#status-codes): `SUCC001` Request Successful, `ERR001`–`ERR004` |',
 		'| 11 | Authentication steps | send the key in the `api-key` header on every request; there is no token and no sign-in |',
 		'| 12 | Staging / test environment | see [Staging](#staging): `npm start` (n8n on http://localhost:5678 with this workflow, the sandbox behind it), or a second published copy of the workflow on its own path |',
-		`| 13 | Test accounts | key \`${accounts.botApi.key}\`; mobile numbers \`13800000001\` (Asha, VIP), \`13800000002\` (Ben), any other number is unknown |`,
+		`| 13 | Test accounts | key: the one \`npm start\` made for your n8n, in \`.n8n-dev/keys/bot-platform-key\` (README, "Webhook keys"); mobile numbers \`13800000001\` (Asha, VIP), \`13800000002\` (Ben), any other number is unknown |`,
 		'| 14 | Technical SPOC | see [Contact (SPOC)](#contact-spoc) |',
 		'',
 		'## Status codes\n',

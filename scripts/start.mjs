@@ -2,12 +2,12 @@
 // credentials pointing at the sandbox and the example workflows imported. Ctrl-C, or SIGTERM from an
 // IDE or a process manager, stops n8n, its task runner and the sandbox.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { isFree } from './free-ports.cjs';
-import { installPackage, n8nBin, packPackage, pkg, quietEnv, root, sandboxCredentials } from './n8n-setup.cjs';
+import { SECRET_FILES, folderSecrets, installPackage, n8nBin, packPackage, pkg, quietEnv, root, sandboxCredentials } from './n8n-setup.cjs';
 
 const require = createRequire(import.meta.url);
 const userFolder = process.env.N8N_DEV_FOLDER ?? path.join(root, '.n8n-dev');
@@ -116,6 +116,19 @@ async function waitForN8n(isRunning, timeoutMs = 120_000) {
 	return false;
 }
 
+/** How to call the examples' webhooks with this n8n's keys, naming the files they are in (never the keys themselves). */
+function sayHowToCall() {
+	const shown = path.relative(process.cwd(), path.join(userFolder, 'keys'));
+	const keyFile = (name) => path.join(shown.startsWith('..') ? path.join(userFolder, 'keys') : shown, SECRET_FILES[name]);
+	const base = `http://localhost:${n8nPort}`;
+	const post = (route, header, body) => `curl -X POST ${base}${route} -H "${header}" -H 'content-type: application/json' -d '${body}'`;
+	say(`\nThe examples' webhooks take keys made for this n8n, kept in ${path.dirname(keyFile('ivrKey'))}/ (README: "Webhook keys"). Publish a workflow, then:`);
+	say(`  IVR callback:    ${post('/webhook/ivr-callback', `api-key: $(cat ${keyFile('ivrKey')})`, '{"phone": "13800000001"}')}`);
+	say(`  bot-facing API:  ${post('/webhook/bot/callback', `api-key: $(cat ${keyFile('botPlatformKey')})`, '{"mobileNo": "13800000001"}')}`);
+	say(`  bot handover:    ${post('/webhook/bot-handover', `api-key: $(cat ${keyFile('botPlatformKey')})`, '{"from": "whatsapp:+15550001", "name": "Asha", "text": "I need a human"}')}`);
+	say(`  MCP server:      ${base}/mcp/contact-center with the header "Authorization: Bearer $(cat ${keyFile('mcpToken')})"`);
+}
+
 async function main() {
 	await checkPorts();
 	say('Building the package and the sandbox…');
@@ -123,13 +136,21 @@ async function main() {
 	npm(['run', '--silent', 'build:sandbox']);
 
 	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
-	const { credentialData } = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
+	const accounts = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
 	const sandbox = await startSandbox(sandboxPort);
 	say(`Sandbox of the five APIs and a scripted chat model on ${sandbox.url} (test accounts: sandbox/README.md)`);
 
 	installPackage(userFolder, packPackage(path.join(userFolder, 'pack')));
-	writeFileSync(path.join(userFolder, 'sandbox-credentials.json'), JSON.stringify(sandboxCredentials(credentialData, `http://127.0.0.1:${sandboxPort}`), null, 2));
-	n8n(['import:credentials', `--input=${path.join(userFolder, 'sandbox-credentials.json')}`]);
+	// The keys of this n8n's webhooks and the relay's secret: its own, never the tests' published ones.
+	const secrets = folderSecrets(userFolder);
+	const credentialsFile = path.join(userFolder, 'sandbox-credentials.json');
+	writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(accounts, `http://127.0.0.1:${sandboxPort}`, secrets), null, 2), { mode: 0o600 });
+	try {
+		n8n(['import:credentials', `--input=${credentialsFile}`]);
+	} finally {
+		// n8n keeps them encrypted in its database; the plain copy is not needed any more.
+		rmSync(credentialsFile, { force: true });
+	}
 	await recordInstalledPackage();
 	say(`Installed ${pkg.name} ${pkg.version} as a community package of this n8n (Settings → Community Nodes)`);
 	const marker = path.join(userFolder, 'examples-imported');
@@ -188,6 +209,7 @@ async function main() {
 	if (ready) {
 		say(`\nn8n is ready: http://localhost:${n8nPort}`);
 		say('Create the owner account on first visit, then open Overview: the example workflows use the "Sandbox …" credentials.');
+		sayHowToCall();
 		say('Ctrl-C stops n8n and the sandbox.');
 	} else if (!exited) {
 		say('n8n did not answer within two minutes; see its output above.');

@@ -11,6 +11,8 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { firstDelivery } from '../shared/deliveries';
+import type { DeliveryMemory } from '../shared/deliveries';
 import { toNodeError } from '../shared/errors';
 import { createServiceClient } from '../shared/service';
 import { answerDirectly } from '../shared/webhookAnswer';
@@ -18,6 +20,13 @@ import { resource, toTransaction, transaction } from './schemas';
 import { hoverService } from './service';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Transactions seen, by ID and status: a transaction Hover delivers again is the same event, one
+ * whose status changed (pending → succeeded) a new one (sources.md#hover-webhooks). Hover documents
+ * no retry schedule; remembering three days is a guess, kept here only.
+ */
+const DELIVERIES: DeliveryMemory = { rememberMs: 3 * 24 * 60 * 60 * 1000, maxRemembered: 2000 };
 
 /** What the trigger keeps between activations: never the secret itself, only its hash. */
 interface TriggerState extends IDataObject {
@@ -104,7 +113,7 @@ export class HoverTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Hover posts a transaction each time it is created or updated (for example when an SMS reply is parsed), sometimes days later: phones may be offline. Requests whose meta.secret is not the app’s webhook secret are refused.',
+					'Hover posts a transaction each time it is created or updated (for example when an SMS reply is parsed), sometimes days later: phones may be offline. Requests whose meta.secret is not the app’s webhook secret are refused. Each transaction starts the workflow once per status, however often Hover posts it.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -206,6 +215,9 @@ export class HoverTrigger implements INodeType {
 			(actionIds.length === 0 || actionIds.includes(String(parsed.data.actionId)));
 		// Hover only needs to know it was received; an answer other than 2xx could make it post again.
 		if (!wanted) return { webhookResponse: { received: true, started: false } };
+		if (!firstDelivery(this, `${parsed.data.id}:${parsed.data.status ?? ''}`, DELIVERIES)) {
+			return { webhookResponse: { received: true, started: false, duplicate: true } };
+		}
 		return { workflowData: [this.helpers.returnJsonArray([parsed.data as IDataObject])] };
 	}
 }

@@ -1,4 +1,4 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -15,8 +15,19 @@ import { createServiceClient } from '../shared/service';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { POLL_TIMEOUT_MS } from './client';
 import { Lifetime, OutageReport, eventFilter, eventItems, eventsInput, eventsProperty, followChat, triggerParameters } from './follow';
-import { DEFAULT_RELAY_PATH, MAX_RELAYED_CHATS, SIGNATURE_HEADER, hasValidSignature, relayKey, relayRegistration, runningRelays } from './relay';
-import type { RelayRegistration } from './relay';
+import {
+	DEFAULT_RELAY_PATH,
+	MAX_AGE_MS,
+	MAX_RELAYED_CHATS,
+	REPLAYED_STATUS,
+	SECRET_HINT,
+	SIGNATURE_HEADER,
+	checkRegistration,
+	relayKey,
+	relaySecretOf,
+	runningRelays,
+} from './relay';
+import type { ChatToFollow, RelayRegistration, Taken } from './relay';
 import { servicePatternService } from './service';
 
 /**
@@ -25,7 +36,19 @@ import { servicePatternService } from './service';
  */
 interface RelayState extends IDataObject {
 	chats?: Record<string, { clientId: string; conversationKey?: string }>;
+	/** The nonces of registrations taken, until they are too old to be taken anyway (ms since 1970). */
+	nonces?: Record<string, number>;
 }
+
+/** The most nonces remembered: far more than a relay takes in MAX_AGE_MS while following MAX_RELAYED_CHATS chats. */
+const MAX_NONCES = 20_000;
+
+/** How the webhook answers what the running relay made of a registration. */
+const ANSWERS: Record<Exclude<Taken, 'following'>, { status: number; message: string }> = {
+	full: { status: 429, message: `The relay already follows ${MAX_RELAYED_CHATS} chats` },
+	replayed: { status: REPLAYED_STATUS, message: 'This registration was received before; nothing changed' },
+	boundElsewhere: { status: 422, message: 'The relay follows this chat for another conversation; nothing changed' },
+};
 
 const parametersSchema = z.object({ path: z.string().trim().min(1), events: eventsInput });
 
@@ -64,7 +87,7 @@ export class ServicePatternRelayTrigger implements INodeType {
 			eventsProperty,
 			{
 				displayName:
-					'Works while the workflow is active. Each chat that a ServicePattern node opens with Request Chat (Relay Path set) is followed here until it ends, with one held request for new events per chat; every item carries the chat’s conversation key, client ID and chat ID.',
+					'Works while the workflow is active. Each chat that a ServicePattern node opens with Request Chat (Relay Path set) is followed here until it ends, with one held request for new events per chat; every item carries the chat’s conversation key, client ID and chat ID. Only registrations signed with the credential’s Relay Secret, at most 5 minutes old and never seen before, are taken.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -87,26 +110,35 @@ export class ServicePatternRelayTrigger implements INodeType {
 		},
 	};
 
-	/** Request Chat's registration: checked, then handed to the relay trigger running in this process. */
+	/**
+	 * Request Chat's registration: checked (signature, age, client ID), then handed to the relay
+	 * trigger running in this process, which alone knows the nonces it has taken.
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const answer = (status: number, body: IDataObject) => answerDirectly(this, status, body);
-		const parsed = relayRegistration.safeParse(this.getBodyData());
-		if (!parsed.success) return answer(400, { message: 'Expected a chat to follow: clientId, chatId and, optionally, conversationKey' });
-		const credentials = await this.getCredentials('servicePatternApi');
-		if (!hasValidSignature(parsed.data, String(credentials.appId), this.getHeaderData()[SIGNATURE_HEADER])) {
-			return answer(401, { message: 'The registration is not signed with this relay’s ServicePattern credential' });
-		}
+		const found = relaySecretOf(await this.getCredentials('servicePatternApi'));
+		if ('problem' in found) return answer(401, { message: `${found.problem}, so this relay takes no registrations` });
+		const checked = checkRegistration(this.getBodyData(), this.getHeaderData()[SIGNATURE_HEADER], {
+			secret: found.secret,
+			path: String(this.getNodeParameter('path')),
+			now: Date.now(),
+		});
+		if ('status' in checked) return answer(checked.status, { message: checked.message });
 		const relay = runningRelays.get(relayKey(this.getWorkflow().id, this.getNode().name));
 		if (!relay) {
 			// Its trigger runs on the n8n main that holds the triggers; a separate webhook process has none.
 			return answer(503, { message: 'The relay trigger is not running in the n8n process that received this request' });
 		}
-		if (relay.follow(parsed.data) === 'full') return answer(429, { message: `The relay already follows ${MAX_RELAYED_CHATS} chats` });
-		return answer(200, { following: parsed.data.chatId, chats: relay.size });
+		const taken = relay.register(checked.chat);
+		if (taken !== 'following') return answer(ANSWERS[taken].status, { message: ANSWERS[taken].message });
+		return answer(200, { following: checked.chat.chatId, chats: relay.size });
 	}
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const parameters = triggerParameters(this, parametersSchema, { path: this.getNodeParameter('path'), events: this.getNodeParameter('events') }, 'a Relay Path and at least one event');
+		// Without a secret nothing could be registered: say so when the workflow is activated, not at the first chat.
+		const found = relaySecretOf(await this.getCredentials(servicePatternService.credentialType));
+		if ('problem' in found) throw new NodeOperationError(this.getNode(), found.problem, { description: SECRET_HINT });
 		const matching = eventFilter(parameters.events);
 		const { client, redactor } = await createServiceClient(this, servicePatternService, { timeoutMs: POLL_TIMEOUT_MS });
 		const state = this.getWorkflowStaticData('node') as RelayState;
@@ -116,7 +148,7 @@ export class ServicePatternRelayTrigger implements INodeType {
 		// Whole-object assignments: n8n's static data notices those, not changes inside a nested object.
 		const remember = (chats: RelayState['chats']) => (state.chats = chats);
 
-		const follow = ({ clientId, chatId, conversationKey }: RelayRegistration) => {
+		const follow = ({ clientId, chatId, conversationKey }: ChatToFollow) => {
 			if (followed.has(chatId)) return 'following' as const;
 			if (followed.size >= MAX_RELAYED_CHATS) return 'full' as const;
 			remember({ ...state.chats, [chatId]: { clientId, ...(conversationKey === undefined ? {} : { conversationKey }) } });
@@ -141,9 +173,25 @@ export class ServicePatternRelayTrigger implements INodeType {
 			return 'following' as const;
 		};
 
+		// Nonces taken, kept with the chats: a relay started again (a restart, another main taking over) still refuses a replay.
+		const nonces = new Map(Object.entries(state.nonces ?? {}));
+		const register = (registration: RelayRegistration): Taken => {
+			const now = Date.now();
+			for (const [nonce, until] of nonces) if (until < now) nonces.delete(nonce);
+			if (nonces.has(registration.nonce)) return 'replayed';
+			const known = state.chats?.[registration.chatId];
+			if (known && (known.clientId !== registration.clientId || known.conversationKey !== registration.conversationKey)) return 'boundElsewhere';
+			const taken = follow(registration);
+			if (taken !== 'following') return taken;
+			nonces.set(registration.nonce, registration.issuedAt + MAX_AGE_MS);
+			while (nonces.size > MAX_NONCES) nonces.delete(nonces.keys().next().value as string);
+			state.nonces = Object.fromEntries(nonces);
+			return taken;
+		};
+
 		for (const [chatId, chat] of Object.entries(state.chats ?? {})) follow({ chatId, ...chat });
 		const key = relayKey(this.getWorkflow().id, this.getNode().name);
-		const relay = { follow, get size() { return followed.size; } };
+		const relay = { register, get size() { return followed.size; } };
 		runningRelays.set(key, relay);
 
 		return {

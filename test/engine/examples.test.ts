@@ -2,7 +2,7 @@
  * The example workflows in examples/, exactly as a user imports them, run by n8n's engine against
  * the sandbox with the sandbox's test accounts.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import type { IWorkflowBase } from 'n8n-workflow';
@@ -25,6 +25,26 @@ beforeEach(async () => {
 afterEach(async () => await sandbox.close());
 
 const webhookCall = (body: Record<string, unknown>) => [{ json: { headers: {}, params: {}, query: {}, body } }];
+
+test('every webhook an example serves is checked by n8n itself against a credential (Header Auth, Bearer Auth), not by a node of the flow', () => {
+	const entries = [
+		['ivr-callback.json', 'headerAuth', { httpHeaderAuth: { id: 'sbxIvrApiKey0001', name: 'Sandbox IVR API key' } }],
+		['bot-callback-api.json', 'headerAuth', { httpHeaderAuth: { id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key' } }],
+		['bot-chat-handover.json', 'headerAuth', { httpHeaderAuth: { id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key' } }],
+		['mcp-server-tools.json', 'bearerAuth', { httpBearerAuth: { id: 'sbxMcpToken00001', name: 'Sandbox MCP client token' } }],
+	] as const;
+	for (const [file, authentication, credential] of entries) {
+		const trigger = example(file).nodes.find((node) => ['n8n-nodes-base.webhook', '@n8n/n8n-nodes-langchain.mcpTrigger'].includes(node.type))!;
+		expect([file, trigger.parameters.authentication, trigger.credentials]).toEqual([file, authentication, credential]);
+		// No node of the flow looks at a key: n8n has refused the request before the flow runs.
+		expect([file, JSON.stringify(example(file).nodes.filter((node) => node !== trigger && node.type !== 'n8n-nodes-base.stickyNote')).match(/api-key|authorization/gi)]).toEqual([file, null]);
+	}
+	// Each webhook of the examples that is not a package trigger is one of those (the AI agent's hosted chat is public by design).
+	const served = readdirSync(path.join(__dirname, '../../examples')).flatMap((file) =>
+		example(file).nodes.filter((node) => ['n8n-nodes-base.webhook', '@n8n/n8n-nodes-langchain.mcpTrigger'].includes(node.type)).map(() => file),
+	);
+	expect(served.sort()).toEqual(entries.map(([file]) => file).sort());
+});
 
 test('IVR callback: a VIP caller is rung back by the VIP desk, anyone else by the queue', async () => {
 	const vip = await runWorkflow(example('ivr-callback.json'), { mode: 'trigger', input: webhookCall({ phone: '13800000001' }), credentials: credentials() });

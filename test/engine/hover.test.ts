@@ -375,7 +375,7 @@ describe('Hover Trigger', () => {
 	const trigger = async (parameters: INodeParameters = {}) => {
 		const copy = structuredClone(triggerWorkflow) as unknown as Workflow;
 		copy.nodes[0].parameters = { ...copy.nodes[0].parameters, ...parameters };
-		return await triggerHarness(copy, 'Hover Trigger', credentials());
+		return await triggerHarness(copy, 'Hover Trigger', credentials(), { workflowId: `hover-${testNumber}` });
 	};
 
 	test('taking over the app’s webhook is an explicit choice, off by default, with a warning when on', () => {
@@ -387,7 +387,7 @@ describe('Hover Trigger', () => {
 	test('by default, without the choice, no app is touched even when the workflow is activated', async () => {
 		const copy = structuredClone(triggerWorkflow) as unknown as Workflow;
 		copy.nodes[0].parameters = { webhookSecret: APP_WEBHOOK_SECRET };
-		const hooks = await triggerHarness(copy, 'Hover Trigger', credentials());
+		const hooks = await triggerHarness(copy, 'Hover Trigger', credentials(), { workflowId: `hover-${testNumber}` });
 		expect(await hooks.lifecycle('checkExists')).toBe(true);
 		expect(await hooks.lifecycle('delete')).toBe(true);
 		expect(server.requests).toHaveLength(0);
@@ -397,7 +397,7 @@ describe('Hover Trigger', () => {
 	test('by default a transaction starts the workflow once it completes, not while pending', async () => {
 		const copy = structuredClone(triggerWorkflow) as unknown as Workflow;
 		copy.nodes[0].parameters = { webhookSecret: APP_WEBHOOK_SECRET };
-		const hooks = await triggerHarness(copy, 'Hover Trigger', credentials());
+		const hooks = await triggerHarness(copy, 'Hover Trigger', credentials(), { workflowId: `hover-${testNumber}` });
 		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'pending'))).started).toBeUndefined();
 		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'succeeded'))).started).toHaveLength(1);
 		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'failed'))).started).toHaveLength(1);
@@ -474,5 +474,56 @@ describe('Hover Trigger', () => {
 
 		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'succeeded'))).started).toBeUndefined();
 		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'failed'))).started).toHaveLength(1);
+	});
+
+	/** The sandbox's transaction, with another ID. */
+	const transactionWith = (id: string, status = 'succeeded', secret = APP_WEBHOOK_SECRET) => {
+		const body = transactionWebhook(secret, status);
+		return { ...body, data: { ...body.data, id, attributes: { ...body.data.attributes, uuid: id } } };
+	};
+
+	test('a transaction Hover posts again starts nothing more, while its answer still says it was received', async () => {
+		const hooks = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET });
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET))).started).toHaveLength(1);
+		const again = await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET));
+		expect([again.status, again.started, again.response]).toEqual([undefined, undefined, { received: true, started: false, duplicate: true }]);
+		// Another transaction is another event.
+		expect((await hooks.deliver(transactionWith('7d0e3c2a-0000-4000-8000-000000000002'))).started).toHaveLength(1);
+	});
+
+	test('a transaction whose status changes is a new event each time: pending, then succeeded, each once', async () => {
+		const hooks = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET, statuses: [] });
+		const starts = [];
+		for (const status of ['pending', 'pending', 'succeeded', 'pending', 'succeeded']) starts.push((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, status))).started?.[0].json.status);
+		expect(starts).toEqual(['pending', undefined, 'succeeded', undefined, undefined]);
+	});
+
+	test('20 deliveries of one transaction at once start one run; 20 transactions at once start 20', async () => {
+		const hooks = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET });
+		const same = await Promise.all(Array.from({ length: 20 }, async () => await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET))));
+		expect(same.filter((answer) => answer.started)).toHaveLength(1);
+		const ids = Array.from({ length: 20 }, (_, i) => `7d0e3c2a-0000-4000-8000-${String(i).padStart(12, '0')}`);
+		const many = await Promise.all(ids.map(async (id) => await hooks.deliver(transactionWith(id))));
+		expect(many.map((answer) => answer.started?.[0].json.id)).toEqual(ids);
+	});
+
+	test('a delivery reaching an n8n process that never saw the transaction is known from the workflow’s static data; the secret is not kept there', async () => {
+		const first = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET });
+		expect((await first.deliver(transactionWebhook(APP_WEBHOOK_SECRET))).started).toHaveLength(1);
+		// As n8n's database holds it after that webhook call, read by another main or webhook process.
+		const stored = JSON.parse(JSON.stringify(first.staticData));
+		expect(JSON.stringify(stored)).not.toContain(APP_WEBHOOK_SECRET);
+		const copy = structuredClone(triggerWorkflow) as unknown as Workflow;
+		copy.nodes[0].parameters = { registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET };
+		// Another workflow ID: nothing of the first one's is in this process's memory.
+		const elsewhere = await triggerHarness(copy, 'Hover Trigger', credentials(), { workflowId: `hover-${testNumber}-elsewhere`, staticData: stored });
+		expect((await elsewhere.deliver(transactionWebhook(APP_WEBHOOK_SECRET))).started).toBeUndefined();
+		expect((await elsewhere.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'failed'))).started).toHaveLength(1);
+	});
+
+	test('a refused delivery is not remembered: the genuine one after it starts the workflow', async () => {
+		const hooks = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET });
+		expect((await hooks.deliver(transactionWebhook('whsec-guess'))).status).toBe(401);
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET))).started).toHaveLength(1);
 	});
 });

@@ -8,7 +8,8 @@
 import type { IWorkflowBase } from 'n8n-workflow';
 
 import { conversationClientId } from '../../nodes/ServicePattern/conversation';
-import { SIGNATURE_HEADER, signRegistration } from '../../nodes/ServicePattern/relay';
+import { SIGNATURE_HEADER, newRegistration, signRegistration } from '../../nodes/ServicePattern/relay';
+import { testSecrets } from '../../sandbox/accounts';
 import { startServer } from '../../sandbox/http';
 import type { TestServer } from '../../sandbox/http';
 import { SP_APP_ID, SP_TENANT, newSpState, servicePatternStub } from '../../sandbox/servicepattern';
@@ -79,7 +80,9 @@ let webhook: TriggerHarness;
 let n8nWebhooks: TestServer;
 let relay: RunningTrigger | undefined;
 
-const credentials = () => ({ servicePatternApi: { baseUrl: sandbox.url, tenantUrl: SP_TENANT, appId: SP_APP_ID, apiVersion: 'v1' } });
+const credentials = (changes: Record<string, string> = {}) => ({
+	servicePatternApi: { baseUrl: sandbox.url, tenantUrl: SP_TENANT, appId: SP_APP_ID, apiVersion: 'v1', relaySecret: testSecrets.relaySecret, ...changes },
+});
 const startSandbox = async (port = 0) => await startServer(async (request) => await servicePatternStub(state)(request), port);
 
 beforeEach(async () => {
@@ -120,7 +123,7 @@ test('50 conversations at once: every agent message reaches the relay once, with
 	// One held poll per chat, never two.
 	expect(state.overlappingPolls).toBe(0);
 	expect(relay.errors).toEqual([]);
-	expect(Object.keys(relay.staticData['node:Agent Events'] as object)).toEqual(['chats']);
+	expect(Object.keys(relay.staticData['node:Agent Events'] as object)).toEqual(['chats', 'nonces']);
 }, 60_000);
 
 test('a chat that ends is reported once and no longer followed', async () => {
@@ -177,18 +180,43 @@ test('after n8n restarts, the relay follows the chats it had (kept in the workfl
 	expect(new Set(items.map((item) => item.conversationKey))).toEqual(new Set(['customer-01', 'customer-02', 'customer-03']));
 });
 
-test('the relay’s webhook refuses a registration not signed with its credential, and one for a relay not running', async () => {
-	const registration = { clientId: conversationClientId('intruder'), chatId: 'chat-1' };
-	const unsigned = await webhook.deliver(registration);
-	expect([unsigned.status, unsigned.started]).toEqual([401, undefined]);
-	const forged = await webhook.deliver(registration, { [SIGNATURE_HEADER]: signRegistration(registration, 'another-app-id') });
-	expect(forged.status).toBe(401);
+test('the relay’s webhook takes a registration signed with its Relay Secret once, and refuses one for a relay not running', async () => {
+	const registration = newRegistration({ clientId: conversationClientId('customer-x'), chatId: 'chat-1', conversationKey: 'customer-x' }, Date.now());
+	const signed = { [SIGNATURE_HEADER]: signRegistration(registration, 'servicepattern-relay', testSecrets.relaySecret) };
 	// Signed right, but no relay trigger runs in this process.
-	const orphan = await webhook.deliver(registration, { [SIGNATURE_HEADER]: signRegistration(registration, SP_APP_ID) });
+	const orphan = await webhook.deliver(registration, signed);
 	expect(orphan.status).toBe(503);
 	relay = await startTrigger(relayWorkflow, 'Agent Events', credentials());
-	const taken = await webhook.deliver(registration, { [SIGNATURE_HEADER]: signRegistration(registration, SP_APP_ID) });
+	const taken = await webhook.deliver(registration, signed);
 	expect([taken.status, taken.json]).toEqual([200, { following: 'chat-1', chats: 1 }]);
+	// The same registration again (a retry whose first attempt arrived, or a replay): nothing changes.
+	const again = await webhook.deliver(registration, signed);
+	expect([again.status, again.json]).toEqual([409, { message: 'This registration was received before; nothing changed' }]);
+	expect(relay.staticData['node:Agent Events']).toMatchObject({ nonces: { [registration.nonce]: registration.issuedAt + 5 * 60 * 1000 } });
+});
+
+test('without a Relay Secret in the credential, the relay does not start and Request Chat says what to set, the chat still open', async () => {
+	await expect(startTrigger(relayWorkflow, 'Agent Events', credentials({ relaySecret: '' }))).rejects.toThrow('The ServicePattern credential has no Relay Secret');
+	await expect(startTrigger(relayWorkflow, 'Agent Events', credentials({ relaySecret: 'short-secret' }))).rejects.toThrow('Relay Secret is shorter than 16 characters');
+	relay = await startTrigger(relayWorkflow, 'Agent Events', credentials());
+	const result = await runWorkflow(handoverWorkflow, { input: customers(1), credentials: credentials({ relaySecret: '' }), instanceBaseUrl: `${n8nWebhooks.url}/` });
+	const error = result.error('Request Chat');
+	expect(error?.message).toBe('The ServicePattern credential has no Relay Secret. The chat is open, but the relay takes only signed registrations');
+	expect(error?.description).toMatch(/Set the same Relay Secret/);
+	expect([...state.chats.values()]).toHaveLength(1);
+	expect(relay.emitted).toEqual([]);
+	// The secret taken out of the relay's credential while it runs: its webhook takes nothing, however signed.
+	const unkeyed = await triggerHarness(relayWorkflow, 'Agent Events', credentials({ relaySecret: '' }));
+	const registration = newRegistration({ clientId: conversationClientId('customer-y'), chatId: 'chat-9', conversationKey: 'customer-y' }, Date.now());
+	const answer = await unkeyed.deliver(registration, { [SIGNATURE_HEADER]: signRegistration(registration, 'servicepattern-relay', testSecrets.relaySecret) });
+	expect([answer.status, answer.json]).toEqual([401, { message: 'The ServicePattern credential has no Relay Secret, so this relay takes no registrations' }]);
+});
+
+test('a relay with another Relay Secret refuses Request Chat’s registration, and Request Chat says so', async () => {
+	relay = await startTrigger(relayWorkflow, 'Agent Events', credentials());
+	const result = await runWorkflow(handoverWorkflow, { input: customers(1), credentials: credentials({ relaySecret: 'another-relay-secret-0002' }), instanceBaseUrl: `${n8nWebhooks.url}/` });
+	expect(result.error('Request Chat')?.message).toBe('The ServicePattern Relay Trigger at /webhook/servicepattern-relay did not take the chat: The registration is not signed with this relay’s Relay Secret');
+	expect(relay.emitted).toEqual([]);
 });
 
 test('Request Chat with a Relay Path and no active relay fails the item with words, the chat still open', async () => {

@@ -34,10 +34,11 @@ async function activeWorkflow(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	staticData: IDataObject,
 	webhookBaseUrl?: string,
+	workflowId = 'wf-trigger',
 ) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const workflow = new Workflow({
-		id: 'wf-trigger',
+		id: workflowId,
 		nodes: structuredClone(workflowData.nodes),
 		connections: workflowData.connections,
 		nodeTypes,
@@ -64,9 +65,11 @@ export async function triggerHarness(
 		staticData?: IDataObject;
 		/** Where n8n serves production webhooks (`<url>/<webhook id>/<path>`): what the node registers with the service. */
 		webhookBaseUrl?: string;
+		/** The workflow's ID: what a node remembers per workflow in its process is kept apart by it, as in n8n. */
+		workflowId?: string;
 	} = {},
 ): Promise<TriggerHarness> {
-	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, options.staticData ?? {}, options.webhookBaseUrl);
+	const { workflow, node, nodeType, additionalData } = await activeWorkflow(workflowData, nodeName, credentials, options.staticData ?? {}, options.webhookBaseUrl, options.workflowId);
 	const [webhookDescription] = nodeType.description.webhooks!;
 	const webhookData = {
 		httpMethod: 'POST',

@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -67,6 +67,8 @@ let sandboxUrl: string;
 let brokerPort: number;
 const folder = mkdtempSync(path.join(tmpdir(), 'n8n-start-'));
 let api: Api;
+/** A key npm start made for this n8n, read from the file it says it is in. */
+const keyFile = (name: string) => readFileSync(path.join(folder, 'keys', name), 'utf8').trim();
 
 beforeAll(async () => {
 	const [n8nPort, sandboxPort, broker] = await freePorts(3);
@@ -141,13 +143,16 @@ test('the IVR example, published, answers a call from its production webhook', a
 	expect([activated.status, (activated.json?.data as { activeVersionId?: string })?.activeVersionId]).toEqual([200, versionId]);
 
 	// n8n registers a published workflow's webhooks just after answering the publish request.
-	const callIvr = () => fetch(`${n8nUrl}/webhook/ivr-callback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13800000001' }) });
+	const callIvr = (key = keyFile('ivr-key')) =>
+		fetch(`${n8nUrl}/webhook/ivr-callback`, { method: 'POST', headers: { 'content-type': 'application/json', 'api-key': key }, body: JSON.stringify({ phone: '13800000001' }) });
 	let call = await callIvr();
 	for (let attempt = 0; call.status === 404 && attempt < 30; attempt++) {
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		call = await callIvr();
 	}
 	expect(await call.json()).toEqual({ status: 'callback queued', desk: 'VIP desk', customer: 'Asha' });
+	// The tests' published key is not this n8n's: npm start made its own.
+	expect((await callIvr('sandbox-ivr-key-0001')).status).toBe(403);
 	const log = (await (await fetch(`${sandboxUrl}/__sandbox/requests`)).json()) as { requests: Array<{ service: string; path: string; status: number }> };
 	// The credential test above probes the same path without phone numbers (answered 422): one call was placed.
 	expect(log.requests.filter((r) => r.service === 'telspiel').map((r) => [r.path, r.status])).toEqual([
@@ -156,7 +161,7 @@ test('the IVR example, published, answers a call from its production webhook', a
 	]);
 });
 
-test('the bot-facing API, published, checks the api-key header and answers in Haptik’s envelope', async () => {
+test('the bot-facing API, published, checks the api-key header (n8n’s Header Auth, with the key npm start made) and answers in Haptik’s envelope', async () => {
 	const workflows = (await api('GET', '/rest/workflows')).json!.data as Array<{ id: string; name: string }>;
 	const bot = workflows.find((w) => w.name.startsWith('Bot API'))!;
 	const { versionId } = (await api('GET', `/rest/workflows/${bot.id}`)).json!.data as { versionId: string };
@@ -164,23 +169,22 @@ test('the bot-facing API, published, checks the api-key header and answers in Ha
 
 	const book = (key: string) =>
 		fetch(`${n8nUrl}/webhook/bot/callback`, { method: 'POST', headers: { 'content-type': 'application/json', 'api-key': key }, body: JSON.stringify({ mobileNo: '13800000002' }) });
-	let answer = await book('sandbox-bot-key-0001');
+	let answer = await book(keyFile('bot-platform-key'));
 	for (let attempt = 0; answer.status === 404 && attempt < 30; attempt++) {
 		await new Promise((resolve) => setTimeout(resolve, 500));
-		answer = await book('sandbox-bot-key-0001');
+		answer = await book(keyFile('bot-platform-key'));
 	}
 	expect([answer.status, await answer.json()]).toEqual([
 		200,
 		{ status: 'success', status_code: 'SUCC001', message: 'Request Successful', data: { customer: 'Ben', desk: 'callback queue' } },
 	]);
-	const refused = await book('wrong-key');
-	expect(refused.status).toBe(403);
+	for (const wrong of ['wrong-key', 'sandbox-bot-key-0001', keyFile('ivr-key')]) expect((await book(wrong)).status).toBe(403);
 });
 
 test('the relay, published: chats opened by the handover example reach its trigger over n8n’s own webhook, and every agent reply runs the relay workflow with its customer', async () => {
 	const relayId = await publishWorkflow(api, 'Bot chat: relay the agents’ replies of every conversation', () => fetch(`${n8nUrl}/webhook/servicepattern-relay`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }));
 	const handOver = (from: string) =>
-		fetch(`${n8nUrl}/webhook/bot-handover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from, name: from, text: `help ${from}` }) });
+		fetch(`${n8nUrl}/webhook/bot-handover`, { method: 'POST', headers: { 'content-type': 'application/json', 'api-key': keyFile('bot-platform-key') }, body: JSON.stringify({ from, name: from, text: `help ${from}` }) });
 	await publishWorkflow(api, 'Bot chat: hand a customer over to an agent', () => handOver('probe'));
 	const customers = ['relay-1', 'relay-2', 'relay-3'];
 	for (const answer of await Promise.all(customers.map(handOver))) expect(answer.status).toBe(200);
@@ -314,8 +318,11 @@ describe('the AI agent example, published: Chat Trigger → AI Agent (the sandbo
 
 test('MCP: the MCP server example, published, lists the same tools to an MCP client, which finds a customer in Sobot and gets clear tool errors', async () => {
 	await publishWorkflow(api, 'MCP server: the contact-center tools for any MCP client', () => fetch(`${n8nUrl}/mcp/contact-center`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+	// Without the token npm start made, n8n's Bearer Auth of the trigger refuses the client.
+	const refused = new Client({ name: 'contact-center-test', version: '1.0.0' });
+	await expect(refused.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/contact-center`)))).rejects.toThrow(/Authorization data is wrong/);
 	const client = new Client({ name: 'contact-center-test', version: '1.0.0' });
-	await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/contact-center`)));
+	await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/contact-center`), { requestInit: { headers: { authorization: `Bearer ${keyFile('mcp-token')}` } } }));
 	try {
 		const { tools } = await client.listTools();
 		expect(tools.map((tool) => [tool.name, tool.description, Object.keys(tool.inputSchema.properties ?? {})]).sort()).toEqual([
@@ -352,6 +359,15 @@ test('Settings → Community Nodes lists the package with its nodes, loaded', as
 test('start-up says what it does, without deprecation warnings of our own settings or stack traces of offline calls', () => {
 	expect(output).toContain('"Sandbox …" credentials');
 	expect(output).toContain('reset on every start');
+	// How to call the examples' webhooks, naming the files the keys are in, never a key itself.
+	const keys = path.join(folder, 'keys');
+	expect(output).toContain(`curl -X POST http://localhost:${new URL(n8nUrl).port}/webhook/ivr-callback -H "api-key: $(cat ${keys}/ivr-key)"`);
+	expect(output).toContain(`/webhook/bot/callback -H "api-key: $(cat ${keys}/bot-platform-key)"`);
+	expect(output).toContain(`/mcp/contact-center with the header "Authorization: Bearer $(cat ${keys}/mcp-token)"`);
+	for (const name of ['ivr-key', 'bot-platform-key', 'mcp-token', 'servicepattern-relay-secret']) {
+		expect(keyFile(name)).toMatch(/^[0-9a-f]{64}$/);
+		expect(output).not.toContain(keyFile(name));
+	}
 	expect(output).not.toMatch(/N8N_RUNNERS_ENABLED|N8N_EXPRESSION_ENGINE|N8N_UNVERIFIED_PACKAGES_ENABLED|N8N_RUNNERS_TASK_TIMEOUT|N8N_COMPRESSION_NODE/);
 	expect(output).not.toMatch(/ENOTFOUND|^\s+at /m);
 });

@@ -1,7 +1,8 @@
 /**
- * n8n's distributed engine, for real: PostgreSQL and Redis from Debian's packages, an n8n main and
- * two `n8n worker` processes with the packed package in each user folder (scripts/queue-stack.cjs).
- * Webhooks come in through the main, executions run on the workers, triggers on the main.
+ * n8n's distributed engine, for real: PostgreSQL and Redis from Debian's packages, an n8n main, two
+ * `n8n worker` processes and an `n8n webhook` process, with the packed package in each user folder
+ * (scripts/queue-stack.cjs). Webhooks come in through the main (and, where a test says so, the
+ * webhook process), executions run on the workers, triggers on the main.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,11 @@ import path from 'node:path';
 
 import { callsFor, chat, chatPage, modelRequests, scriptModel } from '../harness/model';
 import { eventually, executionsOf, outputsOf, publishWorkflow } from '../harness/n8n-rest';
+import { conversationClientId } from '../../nodes/ServicePattern/conversation';
+import { testSecrets } from '../../sandbox/accounts';
 import { APP_WEBHOOK_SECRET, transactionWebhook } from '../../sandbox/hover';
+import { SP_APP_ID, SP_TENANT } from '../../sandbox/servicepattern';
+import { SIGNATURE_HEADER, forgedSignatures, openChatAs, registration, signature } from '../harness/relay-wire';
 import { textOf } from '../../sandbox/model';
 import type { ChatMessage } from '../../sandbox/model';
 import { failuresOf, lookups, sobotTokenRequests, startQueueStack } from './stack';
@@ -17,7 +22,7 @@ import { failuresOf, lookups, sobotTokenRequests, startQueueStack } from './stac
 let stack: Awaited<ReturnType<typeof startQueueStack>>;
 
 beforeAll(async () => {
-	stack = await startQueueStack({ workers: 2 });
+	stack = await startQueueStack({ workers: 2, webhookProcesses: 1 });
 	process.stdout.write(`queue-mode stack up in ${(stack.startedInMs / 1000).toFixed(1)} s\n`);
 }, 300_000);
 
@@ -25,11 +30,14 @@ afterAll(async () => await stack?.stop(), 120_000);
 
 /** Execution ids each worker says it ran ("Worker started execution 12 (job 12)"). */
 const ranBy = () => stack.workers.map((worker) => [...worker.output.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]));
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-	fetch(`${stack.mainUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown, headers: Record<string, string> = {}, base = stack.mainUrl) =>
+	fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** The examples' callers, with the keys n8n checks (the queue stack imports the tests' secrets). */
+const ivrKey = { 'api-key': testSecrets.ivrKey };
+const botKey = { 'api-key': testSecrets.botPlatformKey };
 
 test('the IVR example answers through the main while the workers run every execution, on both workers', async () => {
-	const call = () => post('/webhook/ivr-callback', { phone: '13800000001' });
+	const call = () => post('/webhook/ivr-callback', { phone: '13800000001' }, ivrKey);
 	const ivr = await publishWorkflow(stack.api, 'IVR callback: VIP callers to the VIP desk', call);
 	const answers = await Promise.all(Array.from({ length: 12 }, async () => (await call()).json()));
 	for (const answer of answers) expect(answer).toEqual({ status: 'callback queued', desk: 'VIP desk', customer: 'Asha' });
@@ -48,11 +56,11 @@ test('the IVR example answers through the main while the workers run every execu
 
 test('the relay in queue mode: Request Chat on a worker registers with the main’s relay, and every agent reply runs on a worker with its customer', async () => {
 	const relay = await publishWorkflow(stack.api, 'Bot chat: relay the agents’ replies of every conversation', () => post('/webhook/servicepattern-relay', {}));
-	const handOver = (from: string) => post('/webhook/bot-handover', { from, name: from, text: `help ${from}` });
+	const handOver = (from: string) => post('/webhook/bot-handover', { from, name: from, text: `help ${from}` }, botKey);
 	const handover = await publishWorkflow(stack.api, 'Bot chat: hand a customer over to an agent', () => handOver('probe'));
 	const customers = Array.from({ length: 10 }, (_, i) => `queue-customer-${i + 1}`);
 	const answers = await Promise.all(customers.map(handOver));
-	for (const answer of answers) expect(answer.status).toBe(200);
+	expect(await Promise.all(answers.map(async (answer) => (answer.status === 200 ? 200 : `${answer.status} ${await answer.text()}`)))).toEqual(Array(10).fill(200));
 
 	const replies = await eventually(
 		() => outputsOf<{ to: string; text: string }>(stack.api, relay, 'Reply for the Customer'),
@@ -70,6 +78,42 @@ test('the relay in queue mode: Request Chat on a worker registers with the main�
 		expect(onWorkers).toContain(execution.id);
 	}
 	expect(stack.main.output).not.toMatch(/ServicePattern Relay Trigger: .*trying again/);
+}, 120_000);
+
+test('the relay in queue mode trusts only its secret: forged registrations (App ID, tenant, URL) and a replayed one follow nothing, on the main; the webhook process runs no relay; no reply is bound to another customer', async () => {
+	// Published by the test above.
+	const relayId = ((await stack.api('GET', '/rest/workflows')).json!.data as Array<{ id: string; name: string }>).find((w) => w.name === 'Bot chat: relay the agents’ replies of every conversation')!.id;
+	const route = '/webhook/servicepattern-relay';
+	const chatFor = async (key: string) => {
+		const clientId = conversationClientId(key);
+		return registration({ clientId, chatId: await openChatAs(`${stack.sandboxUrl}/servicepattern`, SP_TENANT, SP_APP_ID, clientId), conversationKey: key });
+	};
+	const register = (body: unknown, signed?: string, base = stack.mainUrl) => post(route, body, signed === undefined ? {} : { [SIGNATURE_HEADER]: signed }, base);
+
+	// A forger's own chat, claimed for a customer's key, signed with every public value in every scheme.
+	const forged = { ...(await chatFor('queue-forger')), conversationKey: 'queue-victim', clientId: conversationClientId('queue-victim') };
+	const publicValues = [SP_APP_ID, SP_TENANT, `${stack.mainUrl}${route}`, 'servicepattern-relay', ''];
+	const refused = await Promise.all([register(forged), ...forgedSignatures(forged, 'servicepattern-relay', publicValues).map((signed) => register(forged, signed))]);
+	expect(new Set(await Promise.all(refused.map(async (answer) => (answer.status === 401 ? 401 : `${answer.status} ${await answer.text()}`))))).toEqual(new Set([401]));
+
+	// Genuine (signed with the secret): taken once by the main; the same again, 409; on the webhook process, no relay runs.
+	const genuine = await chatFor('queue-genuine');
+	const signed = signature(genuine, 'servicepattern-relay', testSecrets.relaySecret);
+	const [webhookProcess] = stack.webhookProcesses;
+	const elsewhere = await register(genuine, signed, webhookProcess.url);
+	expect([elsewhere.status, ((await elsewhere.json()) as { message: string }).message]).toEqual([503, 'The relay trigger is not running in the n8n process that received this request']);
+	expect((await register(genuine, signed)).status).toBe(200);
+	expect((await register(genuine, signed)).status).toBe(409);
+	expect((await register(genuine, signed, webhookProcess.url)).status).toBe(503);
+
+	// The agents' greetings: the genuine chat's reaches the relay workflow on a worker, with its own key; the forger's never does.
+	const replies = () => outputsOf<{ to: string; text: string }>(stack.api, relayId, 'Reply for the Customer');
+	await eventually(replies, (all) => all.some((reply) => reply.to === 'queue-genuine'), 60_000);
+	// Anything a forged or replayed registration had started would have come by now.
+	await new Promise((resolve) => setTimeout(resolve, 3_000));
+	const all = (await replies()).map(({ to, text }) => ({ to, text }));
+	expect(all.filter((reply) => reply.to === 'queue-genuine')).toEqual([{ to: 'queue-genuine', text: 'Hello, how can I help?' }]);
+	expect(all.filter((reply) => ['queue-victim', 'queue-forger'].includes(reply.to))).toEqual([]);
 }, 120_000);
 
 const tokenRequests = async () => await sobotTokenRequests(stack.sandboxUrl);
@@ -141,7 +185,7 @@ const files = {
 
 test('files in queue mode (binary data in the database): a file the main receives is uploaded by a worker, posted into the chat, and read back whole', async () => {
 	// The customer's chat, opened by the handover example (published by the relay test above).
-	expect((await post('/webhook/bot-handover', { from: 'queue-file-customer', name: 'File Customer', text: 'here is a photo' })).status).toBe(200);
+	expect((await post('/webhook/bot-handover', { from: 'queue-file-customer', name: 'File Customer', text: 'here is a photo' }, botKey)).status).toBe(200);
 	expect((await stack.api('POST', '/rest/workflows', { ...files, active: false })).status).toBe(200);
 	const content = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i * 7919) % 251));
 	const send = () => fetch(`${stack.mainUrl}/webhook/sp-file`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: content });
@@ -378,6 +422,42 @@ test('Hover in queue mode: one sign-in for the deployment, and transactions thro
 	const onWorkers = ranBy().flat();
 	for (const execution of [...(await executionsOf(stack.api, actionsId)), ...(await executionsOf(stack.api, transactionsId))]) expect(onWorkers).toContain(execution.id);
 }, 120_000);
+
+test('Hover in queue mode: one run per transaction and status, however often Hover posts it and to whichever n8n process (the main, a webhook process)', async () => {
+	// Published by the test above, with every status.
+	const transactionsId = ((await stack.api('GET', '/rest/workflows')).json!.data as Array<{ id: string; name: string }>).find((w) => w.name === hoverWorkflows.transactions.name)!.id;
+	const [webhookProcess] = stack.webhookProcesses;
+	const processes = [stack.mainUrl, webhookProcess.url];
+	const transaction = (id: string, status = 'succeeded') => {
+		const body = transactionWebhook(APP_WEBHOOK_SECRET, status);
+		return { ...body, data: { ...body.data, id, attributes: { ...body.data.attributes, uuid: id } } };
+	};
+	const deliver = async (id: string, status: string, base: string) => {
+		const answer = await post('/webhook/c0ffee00-0000-4000-8000-000000000005/hover', transaction(id, status), {}, base);
+		expect(answer.status).toBe(200);
+		return await answer.text();
+	};
+	const ids = Array.from({ length: 6 }, (_, i) => `9a7c0000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+	// Each transaction pending, then succeeded, then each again as Hover's retries would post them: on the other process, and on the first one.
+	for (const [i, id] of ids.entries()) await deliver(id, 'pending', processes[i % 2]);
+	for (const [i, id] of ids.entries()) await deliver(id, 'succeeded', processes[(i + 1) % 2]);
+	const repeats = [];
+	for (const [i, id] of ids.entries()) for (const status of ['pending', 'succeeded']) for (const base of processes) repeats.push([id, status, base, i] as const);
+	for (const [id, status, base] of repeats) expect(await deliver(id, status, base)).toContain('"duplicate":true');
+	// Many at once, all to the webhook process, then each once more to the main.
+	const many = Array.from({ length: 10 }, (_, i) => `9a7c0001-0000-4000-8000-${String(i).padStart(12, '0')}`);
+	await Promise.all(many.map(async (id) => await deliver(id, 'succeeded', webhookProcess.url)));
+	for (const id of many) expect(await deliver(id, 'succeeded', stack.mainUrl)).toContain('"duplicate":true');
+
+	const runs = async () => (await outputsOf<{ id: string; status: string }>(stack.api, transactionsId, 'Transaction')).filter((run) => ids.includes(run.id) || many.includes(run.id));
+	await eventually(runs, (all) => all.length >= 2 * ids.length + many.length, 60_000);
+	await new Promise((resolve) => setTimeout(resolve, 3_000));
+	const counted = new Map<string, number>();
+	for (const run of await runs()) counted.set(`${run.id} ${run.status}`, (counted.get(`${run.id} ${run.status}`) ?? 0) + 1);
+	expect(Object.fromEntries(counted)).toEqual(Object.fromEntries([...ids.flatMap((id) => [`${id} pending`, `${id} succeeded`]), ...many.map((id) => `${id} succeeded`)].map((key) => [key, 1])));
+	// The webhook process took its deliveries itself; their executions ran on the workers.
+	expect(webhookProcess.output).not.toMatch(/Error in handling webhook request/);
+}, 180_000);
 
 const HAPTIK = { haptikApi: { id: 'sbxHaptik0000001', name: 'Sandbox Haptik' } };
 const haptikListeners = {

@@ -14,6 +14,8 @@ export interface QueueStack {
 	sandboxUrl: string;
 	main: { output: string; child: ChildProcess };
 	workers: Array<{ name: string; output: string; child: ChildProcess }>;
+	/** `n8n webhook` processes: production webhooks, no triggers. */
+	webhookProcesses: Array<{ name: string; url: string; output: string; child: ChildProcess }>;
 	api: Api;
 	startedInMs: number;
 	sql(query: string): string;
@@ -22,7 +24,7 @@ export interface QueueStack {
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { startQueueStack } = require('../../scripts/queue-stack.cjs') as {
-	startQueueStack(options?: { workers?: number; env?: Record<string, string> }): Promise<QueueStack>;
+	startQueueStack(options?: { workers?: number; webhookProcesses?: number; env?: Record<string, string> }): Promise<QueueStack>;
 };
 
 /** The error each failed execution of a workflow stopped with. */

@@ -57,7 +57,8 @@ const properties: INodeProperties[] = [
 				name: 'relayPath',
 				type: 'string',
 				default: DEFAULT_RELAY_PATH,
-				description: 'Have the active ServicePattern Relay Trigger with this Relay Path follow the chat, so its workflow gets the agent’s replies',
+				description:
+					'Have the active ServicePattern Relay Trigger with this Relay Path follow the chat, so its workflow gets the agent’s replies. The registration is signed with the credential’s Relay Secret.',
 			},
 		],
 	},
