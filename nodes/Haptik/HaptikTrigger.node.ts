@@ -47,6 +47,14 @@ function hooksFor(context: IHookFunctions): Hook[] {
 /** Whether a registered hook URL is this trigger's (its webhook URL, whatever key it carries). */
 const pointsHere = (registered: string | undefined, url: string) => registered !== undefined && splitHookUrl(registered).base === splitHookUrl(url).base;
 
+function parsedOrNothing(raw: Buffer): unknown {
+	try {
+		return JSON.parse(raw.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
 export class HaptikTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Haptik Trigger',
@@ -182,7 +190,9 @@ export class HaptikTrigger implements INodeType {
 		const body = this.getBodyData();
 		const request = this.getRequestObject() as { rawBody?: Buffer };
 		const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(body));
-		const bot = isBotApiDelivery(body);
+		// A body n8n did not parse (another content type) is still told by its shape, so a signed Bot API
+		// delivery is checked by its signature, not taken for an agent tool hook.
+		const bot = isBotApiDelivery(body) || isBotApiDelivery(parsedOrNothing(rawBody));
 		// A delivery that is not genuine is answered 401, not 200: Haptik then retries it (for the Bot API
 		// webhook, for an hour, then disables the webhook and queues what follows), so a secret mistyped in
 		// n8n loses nothing once it is corrected and the webhook re-enabled. A 200 would drop each message

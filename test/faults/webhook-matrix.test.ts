@@ -1,6 +1,6 @@
 /**
  * Every inbound surface of the package, one matrix, through a real n8n's webhook server
- * (test/harness/n8n-instance.ts): the Haptik Trigger's Bot API webhook, the Hover Trigger, the
+ * (test/harness/n8n-instance.ts): the Haptik Trigger's Bot API webhook and agent tool hooks, the Hover Trigger, the
  * ServicePattern Relay Trigger and the examples' webhooks (IVR callback, bot-facing API, bot
  * handover, MCP server). Each surface is one entry of SURFACES: its workflow, a genuine request for
  * an event, and each way a request can be wrong. For each: a missing, malformed, wrong and replayed
@@ -207,8 +207,7 @@ const hover: Surface = {
 
 // ---------------------------------------------------------------------------------------------
 // Haptik Trigger, Bot API webhook: X-Hub-Signature, HMAC-SHA1 of the raw body with the credential's
-// Webhook Secret (sources.md#haptik-webhook-signature). Haptik's agent-tool hooks are another
-// surface of the same trigger: one more entry of SURFACES, with its own rows.
+// Webhook Secret (sources.md#haptik-webhook-signature).
 
 const HAPTIK_PATH = '/webhook/c0ffee00-0000-4000-8000-0000000000a2/haptik';
 const haptikWorkflow = {
@@ -293,6 +292,83 @@ const haptikBotApi: Surface = {
 			send: async (c) => await all([...times(5, (i) => signedToHaptik(c, botMessage(`hk-many-${i}`))), ...times(5, () => signedToHaptik(c, botMessage('hk-many-same')))]),
 			statuses: Array(10).fill(200),
 			runs: { ...Object.fromEntries(times(5, (i) => [`hk-many-${i}`, 1])), 'hk-many-same': 1 },
+		},
+	],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Haptik Trigger, agent tool (TRACT) hooks: Haptik documents no signature for them
+// (sources.md#haptik-tract-message-hook), so the trigger registers its URL with a random key of its own
+// on activation and refuses a hook without that key. The key is read back from what the sandbox's
+// Haptik was given, as Haptik would call it.
+
+const AGENT_TOOL_WEBHOOK_ID = 'c0ffee00-0000-4000-8000-0000000000a3';
+const AGENT_TOOL_PATH = `/webhook/${AGENT_TOOL_WEBHOOK_ID}/haptik`;
+const agentToolWorkflow = {
+	name: 'Matrix: Haptik agent tool hooks',
+	nodes: [{ ...haptikWorkflow.nodes[0], webhookId: AGENT_TOOL_WEBHOOK_ID, parameters: { events: ['userMessage'], registerHooks: true, agentToolCheck: 'urlSecret' } }],
+	connections: {},
+};
+
+const agentToolMessage = (id: string) =>
+	JSON.stringify({ user_id: 'matrix-user', message_id: id, conversation_number: '1', message_body: JSON.stringify({ text: `hello ${id}`, type: 'TEXT', data: {} }), sender: 'ceu', timestamp: new Date().toISOString() });
+/** The key in the URL the trigger registered for the agent tool's message hook. */
+const registeredKey = (context: Context) => new URL(context.sandbox.state.haptik.hooks.get('message/receive') ?? 'http://none').searchParams.get('key') ?? '';
+const toAgentTool = (context: Context, raw: string | Buffer, query: string, headers?: Record<string, string>) => send(context, `${AGENT_TOOL_PATH}${query}`, raw, headers);
+const withHookKey = (context: Context) => `?key=${encodeURIComponent(registeredKey(context))}`;
+
+const haptikAgentTool: Surface = {
+	name: 'Haptik Trigger (agent tool hooks)',
+	async setup(context) {
+		context.workflowIds.haptikAgentTool = await publish(context, agentToolWorkflow, () => toAgentTool(context, '{}', ''));
+		// n8n may serve the webhook a moment before the trigger has registered it with Haptik.
+		// n8n serves the webhook before activation has stored the key's hash in the workflow's static data: a
+		// hook in that moment is answered 401, which Haptik retries (sources.md#haptik-webhook-retries).
+		const stored = async () => JSON.stringify((await context.n8n.api('GET', `/rest/workflows/${context.workflowIds.haptikAgentTool}`)).json).includes('hookKeyHash');
+		for (const deadline = Date.now() + 20_000; !(registeredKey(context) && (await stored())) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(registeredKey(context)).toMatch(/^.{32,}$/);
+	},
+	runs: (context, markers) => runsInExecutions(context, [context.workflowIds.haptikAgentTool], markers),
+	rows: [
+		{ row: 'genuine: unsigned, to the URL the trigger registered', send: async (c) => [await toAgentTool(c, agentToolMessage('tt-genuine'), withHookKey(c))], statuses: [200], runs: { 'tt-genuine': 1 } },
+		{ row: 'missing key', send: async (c) => [await toAgentTool(c, agentToolMessage('tt-missing'), '')], statuses: [401], runs: { 'tt-missing': 0 } },
+		{
+			row: 'malformed key (empty, twice, 10,000 characters)',
+			send: async (c) => await all(['?key=', `${withHookKey(c)}&key=other`, `?key=${'k'.repeat(10_000)}`].map((query) => toAgentTool(c, agentToolMessage('tt-malformed'), query))),
+			statuses: [401, 401, 401],
+			runs: { 'tt-malformed': 0 },
+		},
+		{
+			row: 'wrong key (public values), and the Bot API signature instead of a key',
+			send: async (c) => {
+				const raw = agentToolMessage('tt-wrong');
+				return await all([
+					...[HAPTIK_CLIENT_ID, String(HAPTIK_BUSINESS_ID), registeredKey(c).slice(0, -1)].map((key) => toAgentTool(c, raw, `?key=${encodeURIComponent(key)}`)),
+					toAgentTool(c, raw, '', { 'x-hub-signature': hubSignature(HAPTIK_WEBHOOK_SECRET, raw) }),
+				]);
+			},
+			statuses: [401, 401, 401, 401],
+			runs: { 'tt-wrong': 0 },
+		},
+		{
+			row: 'replayed (the same hook again, later)',
+			send: async (c) => [await toAgentTool(c, agentToolMessage('tt-replayed'), withHookKey(c)), await toAgentTool(c, agentToolMessage('tt-replayed'), withHookKey(c))],
+			statuses: (got) => expect(got.map((a) => [a.status, a.json ?? a.body])).toEqual([[200, 'firstEntryJson'], [200, { duplicate: true }]]),
+			runs: { 'tt-replayed': 1 },
+		},
+		{ row: 'over the payload limit', send: async (c) => [await toAgentTool(c, OVERSIZE, withHookKey(c))], statuses: [500], runs: {} },
+		{ row: 'malformed JSON (with the key)', send: async (c) => [await toAgentTool(c, agentToolMessage('tt-bad-json').slice(0, -3), withHookKey(c))], statuses: [422], runs: { 'tt-bad-json': 0 } },
+		{
+			row: 'wrong content type (text/plain, with the key): answered 200 and ignored',
+			send: async (c) => [await toAgentTool(c, agentToolMessage('tt-text'), withHookKey(c), { 'content-type': 'text/plain' })],
+			statuses: (got) => expect(got.map((a) => [a.status, a.json])).toEqual([[200, { ignored: true }]]),
+			runs: { 'tt-text': 0 },
+		},
+		{
+			row: 'many at once: 5 messages, and one message 5 times',
+			send: async (c) => await all([...times(5, (i) => toAgentTool(c, agentToolMessage(`tt-many-${i}`), withHookKey(c))), ...times(5, () => toAgentTool(c, agentToolMessage('tt-many-same'), withHookKey(c)))]),
+			statuses: Array(10).fill(200),
+			runs: { ...Object.fromEntries(times(5, (i) => [`tt-many-${i}`, 1])), 'tt-many-same': 1 },
 		},
 	],
 };
@@ -639,8 +715,8 @@ const mcp: Surface = {
 	],
 };
 
-/** Every inbound surface; a new one (such as the Haptik Trigger's agent-tool hooks) is one more entry. */
-const SURFACES: Surface[] = [hover, haptikBotApi, relay, ivr, botApi, botHandover, mcp];
+/** Every inbound surface; a new one is one more entry. */
+const SURFACES: Surface[] = [hover, haptikBotApi, haptikAgentTool, relay, ivr, botApi, botHandover, mcp];
 
 const context = { workflowIds: {} } as Context;
 
@@ -681,14 +757,15 @@ describe.each(SURFACES)('$name', (surface) => {
 	}, 60_000);
 });
 
-const found = (text: string) => SECRETS.filter((secret) => text.includes(secret));
+// The agent tool hooks' key is made by the trigger when it is published: it joins the secrets then.
+const found = (text: string) => [...SECRETS, registeredKey(context)].filter((secret) => secret && text.includes(secret));
 
 test('no secret in any answer, in n8n’s log, or in what the package’s triggers output', async () => {
 	expect(answers.length).toBeGreaterThan(100);
 	expect(answers.flatMap((answer) => found(answer.text))).toEqual([]);
 	expect(found(context.n8n.output())).toEqual([]);
 	const outputs: string[] = [];
-	for (const [workflow, trigger] of [['hover', 'Hover Trigger'], ['haptik', 'Haptik Trigger'], ['relay', 'Agent Replies']]) {
+	for (const [workflow, trigger] of [['hover', 'Hover Trigger'], ['haptik', 'Haptik Trigger'], ['haptikAgentTool', 'Haptik Trigger'], ['relay', 'Agent Replies']]) {
 		for (const record of await executionRecords(context, context.workflowIds[workflow])) {
 			const runData = parse((JSON.parse(record) as { data: { data: string } }).data.data).resultData.runData as Record<string, unknown>;
 			outputs.push(JSON.stringify(runData[trigger]));
@@ -705,5 +782,6 @@ test('what n8n itself keeps in execution records (SECURITY.md): a Webhook node�
 	expect(new Set(await keysIn('hover'))).toEqual(new Set([APP_WEBHOOK_SECRET]));
 	// Haptik's secret and the Relay Secret live in credentials, which n8n keeps encrypted and out of executions.
 	expect(await keysIn('haptik')).toEqual([]);
+	expect(await keysIn('haptikAgentTool')).toEqual([]);
 	expect(await keysIn('relay')).toEqual([]);
 }, 120_000);
