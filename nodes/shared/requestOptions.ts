@@ -3,9 +3,12 @@ import { z } from 'zod/v4';
 
 import { boundedInteger } from './fields';
 
-/** How many items are sent at once, unless the node says otherwise, and the most it may say. */
+/**
+ * How many items are sent at once, unless the node says otherwise, and the most it may say. The
+ * most is high enough to match the HTTP Request node, which sends every item at once (bench/RESULTS.md).
+ */
 export const DEFAULT_CONCURRENCY = 5;
-export const MAX_CONCURRENCY = 50;
+export const MAX_CONCURRENCY = 1000;
 /** How long one request may take, unless the node says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const MIN_TIMEOUT_MS = 1000;
