@@ -26,9 +26,11 @@ export function appendHistory(results: IDataObject, rows: Array<Record<string, s
 	}
 	const machine = results.machine as IDataObject;
 	const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+	const argv = process.argv;
+	const filter = argv.findIndex((arg) => arg === '-t' || arg === '--testNamePattern');
 	const lines = [
 		'',
-		`## ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, commit ${commit()}`,
+		`## ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, commit ${commit()}${filter >= 0 ? ` (only the measures matching "${argv[filter + 1]}")` : ''}`,
 		'',
 		`${String(machine.cpus)} × ${String(machine.cpu)}, Node ${String(machine.node)}; load average (1 / 5 / 15 min) at the start ${load(machine.loadAverage)}, at the end ${load(results.loadAverageAtEnd)}; BENCH_SIZES ${process.env.BENCH_SIZES ?? 'default'}, BENCH_REPEATS ${process.env.BENCH_REPEATS ?? 'default'}`,
 		'',
