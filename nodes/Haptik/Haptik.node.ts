@@ -1,9 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { describeOperations } from '../shared/operation';
-import { runOperations } from '../shared/runner';
-import { haptikActions } from './actions';
+import { prebuiltProperties } from '../shared/prebuilt';
 
 export class Haptik implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,10 +17,15 @@ export class Haptik implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'haptikApi', required: true }],
-		properties: describeOperations(haptikActions),
+		properties: prebuiltProperties(
+			() => require('./Haptik.properties.json'),
+			() => (require('./actions') as typeof import('./actions')).haptikActions,
+		),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// Required when the node runs, not when n8n loads it (shared/prebuilt.ts).
+		const [{ runOperations }, { haptikActions }] = await Promise.all([import('../shared/runner'), import('./actions')]);
 		return await runOperations.call(this, haptikActions);
 	}
 }
