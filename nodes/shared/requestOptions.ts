@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { z } from 'zod/v4';
+import type { z } from 'zod/v4';
 
-import { boundedInteger } from './fields';
+import { whenNeeded } from './whenNeeded';
 
 /**
  * How many items are sent at once, unless the node says otherwise, and the most it may say. The
@@ -43,7 +43,12 @@ export const requestOptionsProperty: INodeProperties = {
 	],
 };
 
-export const requestOptionsSchema = z.object({
-	concurrency: boundedInteger(1, MAX_CONCURRENCY, DEFAULT_CONCURRENCY),
-	timeout: boundedInteger(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+/** Built when a node first runs: this module loads with every node and trigger (shared/whenNeeded.ts). */
+export const requestOptionsSchema: () => z.ZodType<{ concurrency: number; timeout: number }> = whenNeeded(() => {
+	const { z } = require('zod/v4') as typeof import('zod/v4');
+	const { boundedInteger } = require('./fields') as typeof import('./fields');
+	return z.object({
+		concurrency: boundedInteger(1, MAX_CONCURRENCY, DEFAULT_CONCURRENCY),
+		timeout: boundedInteger(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+	});
 });
