@@ -175,7 +175,7 @@ test('in process: CPU per item with the answers replayed (what the nodes and n8n
 	}
 }, 1_800_000);
 
-test('package load: require every node and credential file of dist (target < 50 ms)', () => {
+test('package load: require every node and credential file of dist (target < 40 ms)', () => {
 	const script = `
 		require('n8n-workflow'); require('zod/v4');
 		const files = ${JSON.stringify(
@@ -186,8 +186,8 @@ test('package load: require every node and credential file of dist (target < 50 
 		const t0 = process.hrtime.bigint();
 		for (const file of files) require(file);
 		process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));`;
-	const runs = Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })));
-	rows.push({ measure: 'package load, ms (target < 50)', 'pack ms': median(runs).toFixed(1) });
+	const runs = Array.from({ length: 11 }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })));
+	rows.push({ measure: 'package load, median of 11 fresh processes, ms (target < 40)', 'pack ms': median(runs).toFixed(1) });
 	results.packageLoadMs = median(runs);
 });
 
