@@ -11,7 +11,6 @@ import { headerAuthentication } from '../nodes/shared/authenticate';
 
 
 import { REGIONS } from '../nodes/Sobot/region';
-import { sobotAccessToken } from '../nodes/Sobot/token';
 
 const BASE_URL = '$credentials.region === "custom" ? $credentials.baseUrl : $credentials.region';
 
@@ -79,6 +78,8 @@ export class SobotApi implements ICredentialType {
 	 * answers 900002 (token expired), which it does inside HTTP 200, where n8n would not.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// Required when a token is needed, not when n8n loads the credential (nodes/shared/prebuilt.ts).
+		const { sobotAccessToken } = await import('../nodes/Sobot/token');
 		return { accessToken: await sobotAccessToken(this.helpers, credentials) };
 	}
 

@@ -1,9 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { describeOperations } from '../shared/operation';
-import { runOperations } from '../shared/runner';
-import { haptikActions } from './actions';
+import { prebuiltProperties } from '../shared/prebuilt';
 import { listSearch } from './methods';
 
 export class Haptik implements INodeType {
@@ -20,12 +18,17 @@ export class Haptik implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'haptikApi', required: true }],
-		properties: describeOperations(haptikActions),
+		properties: prebuiltProperties(
+			() => require('./Haptik.properties.json'),
+			() => (require('./actions') as typeof import('./actions')).haptikActions,
+		),
 	};
 
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// Required when the node runs, not when n8n loads it (shared/prebuilt.ts).
+		const [{ runOperations }, { haptikActions }] = await Promise.all([import('../shared/runner'), import('./actions')]);
 		return await runOperations.call(this, haptikActions);
 	}
 }

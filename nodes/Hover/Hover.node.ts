@@ -1,9 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { describeOperations } from '../shared/operation';
-import { runOperations } from '../shared/runner';
-import { hoverActions } from './actions';
+import { prebuiltProperties } from '../shared/prebuilt';
 import { listSearch, loadOptions } from './methods';
 
 export class Hover implements INodeType {
@@ -20,12 +18,17 @@ export class Hover implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hoverApi', required: true }],
-		properties: describeOperations(hoverActions),
+		properties: prebuiltProperties(
+			() => require('./Hover.properties.json'),
+			() => (require('./actions') as typeof import('./actions')).hoverActions,
+		),
 	};
 
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// Required when the node runs, not when n8n loads it (shared/prebuilt.ts).
+		const [{ runOperations }, { hoverActions }] = await Promise.all([import('../shared/runner'), import('./actions')]);
 		return await runOperations.call(this, hoverActions);
 	}
 }

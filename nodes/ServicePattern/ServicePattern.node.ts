@@ -1,9 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { describeOperations } from '../shared/operation';
-import { runOperations } from '../shared/runner';
-import { servicePatternActions } from './actions';
+import { prebuiltProperties } from '../shared/prebuilt';
 import { loadOptions } from './methods';
 
 export class ServicePattern implements INodeType {
@@ -20,12 +18,17 @@ export class ServicePattern implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'servicePatternApi', required: true }],
-		properties: describeOperations(servicePatternActions),
+		properties: prebuiltProperties(
+			() => require('./ServicePattern.properties.json'),
+			() => (require('./actions') as typeof import('./actions')).servicePatternActions,
+		),
 	};
 
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// Required when the node runs, not when n8n loads it (shared/prebuilt.ts).
+		const [{ runOperations }, { servicePatternActions }] = await Promise.all([import('../shared/runner'), import('./actions')]);
 		return await runOperations.call(this, servicePatternActions);
 	}
 }

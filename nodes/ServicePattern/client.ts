@@ -4,9 +4,13 @@ import { ServiceError } from '../shared/errors';
 import type { HttpClient, HttpError, HttpMethod, HttpRequest, HttpResponse } from '../shared/http';
 import { parseAnswer } from '../shared/answers';
 import { inTurn } from '../shared/inTurn';
-import { readEvents } from './conversation';
-import { activeChatAnswer, availabilityAnswer, caseHistoryAnswer, parametersAnswer, timestampToIso, widgetConfigurationAnswer } from './schemas';
+import { whenNeeded } from '../shared/whenNeeded';
 import type { ClientEvent } from './schemas';
+
+// Required when the client first reads an answer, not when a trigger naming the client loads.
+const schemas = whenNeeded(() => require('./schemas') as typeof import('./schemas'));
+const conversation = whenNeeded(() => require('./conversation') as typeof import('./conversation'));
+const readEvents = (answer: unknown) => conversation().readEvents(answer);
 
 /** The Mobile/Web API's documented error codes (`error_code` in the error body). */
 export const ERROR_CODES: Record<string, string> = {
@@ -156,12 +160,12 @@ export class ServicePatternClient {
 
 	/** Whether the scenario entry is within its hours of operation (`chat`), with the expected wait. */
 	async availability(clientId: string) {
-		return parseAnswer(availabilityAnswer, await this.json(clientId, 'GET', '/availability'));
+		return parseAnswer(schemas().availabilityAnswer, await this.json(clientId, 'GET', '/availability'));
 	}
 
 	/** The parameters Request Chat accepts: `{ parameters: [{ name: type }, …] }` as a list of `{ name, type }`. */
 	async expectedParameters(clientId: string): Promise<Array<{ name: string; type: string }>> {
-		const list = parseAnswer(parametersAnswer, await this.json(clientId, 'GET', '/parameters')).parameters ?? [];
+		const list = parseAnswer(schemas().parametersAnswer, await this.json(clientId, 'GET', '/parameters')).parameters ?? [];
 		return list.flatMap((entry) => Object.entries(entry).map(([name, type]) => ({ name, type: String(type) })));
 	}
 
@@ -183,7 +187,7 @@ export class ServicePatternClient {
 	async activeChat(clientId: string): Promise<Record<string, unknown> | undefined> {
 		const noChat = (error: unknown) => error instanceof ServiceError && error.httpCode === 404;
 		return await this.json(clientId, 'GET', '/chats/active').then(
-			(answer) => parseAnswer(activeChatAnswer, answer),
+			(answer) => parseAnswer(schemas().activeChatAnswer, answer),
 			async (error: unknown) => (noChat(error) ? undefined : await Promise.reject(error)),
 		);
 	}
@@ -234,7 +238,7 @@ export class ServicePatternClient {
 	 * urls, definition }], … styles }`, as sources.md#servicepattern-widget-configuration shows it.
 	 */
 	async widgetConfiguration(clientId: string): Promise<Record<string, unknown>> {
-		return parseAnswer(widgetConfigurationAnswer, await this.json(clientId, 'GET', '/configuration'));
+		return parseAnswer(schemas().widgetConfigurationAnswer, await this.json(clientId, 'GET', '/configuration'));
 	}
 
 	/** The server's version (API v2): `{ server_version }`. */
@@ -249,9 +253,9 @@ export class ServicePatternClient {
 	 */
 	async caseHistory(clientId: string, chatId: string) {
 		const answer = await this.json(clientId, 'GET', `${chatPath(chatId)}/casehistory`).catch((error: unknown) => Promise.reject(caseError(error)));
-		const { sessions } = parseAnswer(caseHistoryAnswer, answer);
+		const { sessions } = parseAnswer(schemas().caseHistoryAnswer, answer);
 		return sessions.map((session) => {
-			const time = timestampToIso(session.created_time);
+			const time = schemas().timestampToIso(session.created_time);
 			return { ...session, ...(time ? { time } : {}) };
 		});
 	}

@@ -6,8 +6,10 @@ import { z } from 'zod/v4';
 import { ServiceError } from '../shared/errors';
 import { optionalOf, optionalString, uuid } from '../shared/fields';
 import type { ServicePatternClient } from './client';
-import { endsSession, eventsBody } from './schemas';
+import { whenNeeded } from '../shared/whenNeeded';
 import type { ServerEvent } from './schemas';
+
+const schemas = whenNeeded(() => require('./schemas') as typeof import('./schemas'));
 
 /** Any value, as a stable client ID: a UUID v5 in the package's own namespace. */
 const NAMESPACE = '4f9f1b3c-6a7e-5d2b-9c1a-2b7e3d5f8a61';
@@ -125,6 +127,7 @@ export async function chatOf(client: ServicePatternClient, input: ConversationIn
 
 /** A chat's events as an answer carries them: each typed, timestamps as ISO `time`, and whether the session is over. */
 export function readEvents(answer: unknown): { events: ServerEvent[]; ended: boolean } {
+	const { endsSession, eventsBody } = schemas();
 	const events = eventsBody.parse(answer ?? {}).events;
 	return { events, ended: events.some(endsSession) };
 }

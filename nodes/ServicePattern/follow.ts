@@ -5,8 +5,10 @@ import { z } from 'zod/v4';
 import type { Redactor } from '../shared/errors';
 import { ServiceError, toNodeError } from '../shared/errors';
 import type { ServicePatternClient } from './client';
-import { endsSession } from './schemas';
+import { whenNeeded } from '../shared/whenNeeded';
 import type { ServerEvent } from './schemas';
+
+const schemas = whenNeeded(() => require('./schemas') as typeof import('./schemas'));
 
 /** A trigger's parameters, checked before it starts: an error naming each one that does not fit. */
 export function triggerParameters<Schema extends z.ZodType>(context: ITriggerFunctions, schema: Schema, values: unknown, needs: string): z.output<Schema> {
@@ -24,7 +26,7 @@ const EVENT_KINDS: Record<string, { name: string; matches: (event: Record<string
 		// In a chat the customer's own messages carry the chat ID as their party ID.
 		matches: (e, chatId) => e.event === 'chat_session_message' && e.party_id !== chatId,
 	},
-	chatEnded: { name: 'Chat Ended', matches: (e) => endsSession(e) },
+	chatEnded: { name: 'Chat Ended', matches: (e) => schemas().endsSession(e) },
 	partyJoined: { name: 'Agent Joined', matches: (e) => e.event === 'chat_session_party_joined' },
 	partyLeft: { name: 'Agent Left', matches: (e) => e.event === 'chat_session_party_left' },
 	file: { name: 'File Shared', matches: (e) => e.event === 'chat_session_file' },
@@ -40,7 +42,9 @@ export const eventsProperty: INodeProperties = {
 	type: 'multiOptions',
 	options: Object.entries(EVENT_KINDS)
 		.map(([value, { name }]) => ({ name, value }))
-		.sort((a, b) => a.name.localeCompare(b.name)),
+		// Plain comparison (the names are ASCII Title Case): the first localeCompare of a process sets up
+		// ICU's collation, a tenth of the package's load time (bench/RESULTS.md).
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
 	default: ['agentMessage', 'chatEnded'],
 	description: 'Which events start the workflow; each event is one item',
 };
@@ -129,17 +133,33 @@ export async function followChat(options: {
 	onEvents: (events: ServerEvent[]) => void;
 }): Promise<ChatEnd> {
 	const { client, clientId, chatId, lifetime, outage } = options;
+	// The chat's own signal, ended with the trigger: each poll (the request under it) listens to this
+	// one, not to the trigger's, which a relay shares with up to 1,000 chats. Adding a listener to a
+	// signal looks through the ones it has, so one per chat keeps each poll's cost flat (bench/RESULTS.md).
+	const chat = new AbortController();
+	const stop = () => chat.abort();
+	lifetime.signal.addEventListener('abort', stop, { once: true });
+	const end = (how: ChatEnd) => {
+		lifetime.signal.removeEventListener('abort', stop);
+		return how;
+	};
 	let failures = 0;
 	while (!lifetime.stopped) {
 		try {
-			const { events, ended } = await client.newEvents(clientId, chatId, lifetime.signal);
+			const { events, ended } = await client.newEvents(clientId, chatId, chat.signal);
 			outage.recovered();
 			failures = 0;
-			if (events.length > 0 && !lifetime.stopped) options.onEvents(events);
-			if (ended) return 'ended';
+			if (events.length > 0 && !lifetime.stopped) {
+				options.onEvents(events);
+				// The next poll waits for the event loop's next turn: when many chats' events arrive at once
+				// (a relay's burst), every chat emits first, and then they all poll again, instead of each
+				// poll's request being built before the next chat's events are emitted (bench/RESULTS.md).
+				if (!ended) await lifetime.pause(0);
+			}
+			if (ended) return end('ended');
 		} catch (error) {
 			if (lifetime.stopped) break;
-			if (error instanceof ServiceError && error.httpCode === 404) return 'gone';
+			if (error instanceof ServiceError && error.httpCode === 404) return end('gone');
 			if (error instanceof ServiceError && error.httpCode === 400) {
 				// Held elsewhere, or by a connection just closed: the server lets it go within its hold time.
 				await lifetime.pause(IDLE_MS);
@@ -149,7 +169,7 @@ export async function followChat(options: {
 			await lifetime.pause(backoff(++failures));
 		}
 	}
-	return 'stopped';
+	return end('stopped');
 }
 
 /** The items of one batch: each event with the conversation it belongs to. */

@@ -1,9 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { describeOperations } from '../shared/operation';
-import { runOperations } from '../shared/runner';
-import { sobotActions } from './actions';
+import { prebuiltProperties } from '../shared/prebuilt';
 
 export class Sobot implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,10 +17,15 @@ export class Sobot implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sobotApi', required: true }],
-		properties: describeOperations(sobotActions),
+		properties: prebuiltProperties(
+			() => require('./Sobot.properties.json'),
+			() => (require('./actions') as typeof import('./actions')).sobotActions,
+		),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// Required when the node runs, not when n8n loads it (shared/prebuilt.ts).
+		const [{ runOperations }, { sobotActions }] = await Promise.all([import('../shared/runner'), import('./actions')]);
 		return await runOperations.call(this, sobotActions);
 	}
 }

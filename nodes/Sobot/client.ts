@@ -56,7 +56,9 @@ export interface SobotSettings {
 
 /** Whether Sobot refused the token a request carried (900002, inside HTTP 200: sources.md#sobot-token-invalid): nothing was done. */
 export function isTokenRefused(response: { body: unknown }): boolean {
-	return envelope.safeParse(response.body).data?.ret_code === TOKEN_EXPIRED;
+	// Read without the envelope's schema: it is asked of every answer, and the client parses the envelope once after.
+	const body = response.body as { ret_code?: unknown } | null;
+	return typeof body === 'object' && body !== null && body.ret_code === TOKEN_EXPIRED;
 }
 
 /** Sobot's sign: lowercase hex md5 of appid + create_time + app_key. */
@@ -242,8 +244,7 @@ export class SobotClient {
 		this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
 	}
 
-	private read(raw: unknown): Envelope {
-		const parsed = envelope.safeParse(raw);
+	private read(raw: unknown, parsed = envelope.safeParse(raw)): Envelope {
 		if (!parsed.success) throw new ServiceError('Sobot answered in an unexpected shape (no ret_code)', { body: raw });
 		if (parsed.data.ret_code !== SUCCESS) throw sobotError(parsed.data);
 		return parsed.data;

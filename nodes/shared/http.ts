@@ -247,11 +247,12 @@ function preview(text: string): string {
 function parseJson(raw: unknown): unknown {
 	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
 	if (typeof text !== 'string') return text;
-	if (text.trim() === '') return null;
+	if (text === '') return null;
 	try {
 		return JSON.parse(text);
 	} catch {
-		return NOT_JSON;
+		// Only a body that failed to parse is trimmed: trimming every answer copied it once more.
+		return text.trim() === '' ? null : NOT_JSON;
 	}
 }
 

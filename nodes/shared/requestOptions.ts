@@ -1,11 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { z } from 'zod/v4';
+import type { z } from 'zod/v4';
 
-import { boundedInteger } from './fields';
+import { whenNeeded } from './whenNeeded';
 
-/** How many items are sent at once, unless the node says otherwise, and the most it may say. */
+/**
+ * How many items are sent at once, unless the node says otherwise, and the most it may say. The
+ * most is high enough to match the HTTP Request node, which sends every item at once (bench/RESULTS.md).
+ */
 export const DEFAULT_CONCURRENCY = 5;
-export const MAX_CONCURRENCY = 50;
+export const MAX_CONCURRENCY = 1000;
 /** How long one request may take, unless the node says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const MIN_TIMEOUT_MS = 1000;
@@ -40,7 +43,12 @@ export const requestOptionsProperty: INodeProperties = {
 	],
 };
 
-export const requestOptionsSchema = z.object({
-	concurrency: boundedInteger(1, MAX_CONCURRENCY, DEFAULT_CONCURRENCY),
-	timeout: boundedInteger(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+/** Built when a node first runs: this module loads with every node and trigger (shared/whenNeeded.ts). */
+export const requestOptionsSchema: () => z.ZodType<{ concurrency: number; timeout: number }> = whenNeeded(() => {
+	const { z } = require('zod/v4') as typeof import('zod/v4');
+	const { boundedInteger } = require('./fields') as typeof import('./fields');
+	return z.object({
+		concurrency: boundedInteger(1, MAX_CONCURRENCY, DEFAULT_CONCURRENCY),
+		timeout: boundedInteger(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+	});
 });

@@ -91,7 +91,7 @@ export async function runOperations<Client>(
 			itemIndex: 0,
 		});
 	}
-	const optionsResult = requestOptionsSchema.safeParse(this.getNodeParameter(REQUEST_OPTIONS, 0, {}));
+	const optionsResult = requestOptionsSchema().safeParse(this.getNodeParameter(REQUEST_OPTIONS, 0, {}));
 	if (!optionsResult.success) {
 		const issue = optionsResult.error.issues[0] as Issue;
 		throw new NodeOperationError(this.getNode(), `Invalid value for "Request Options > ${String(issue.path[0])}"`, {

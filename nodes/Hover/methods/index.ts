@@ -1,11 +1,14 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { createServiceClient } from '../../shared/service';
-import { hoverService } from '../service';
+/** The client, required when a list is asked for, not when n8n loads the node (shared/prebuilt.ts). */
+async function hoverClient(context: ILoadOptionsFunctions) {
+	const [{ createServiceClient }, { hoverService }] = await Promise.all([import('../../shared/service'), import('../service')]);
+	return (await createServiceClient(context, hoverService)).client;
+}
 
 export const listSearch = {
 	async searchActions(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const { client } = await createServiceClient(this, hoverService);
+		const client = await hoverClient(this);
 		const needle = filter?.toLowerCase() ?? '';
 		const actions = (await client.listActions()).filter((a) => !a.archivedAt);
 		return {
@@ -18,7 +21,7 @@ export const listSearch = {
 
 export const loadOptions = {
 	async getOperators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const { client } = await createServiceClient(this, hoverService);
+		const client = await hoverClient(this);
 		const operators = await client.worldOperators();
 		return operators
 			.map((o) => ({ name: o.country ? `${o.name} (${o.country.toUpperCase()})` : o.name, value: o.id }))
