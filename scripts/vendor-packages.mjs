@@ -91,7 +91,8 @@ function closure(entries) {
 		if (seen.has(file)) return;
 		seen.add(file);
 		const source = readFileSync(path.join(ROOT, file), 'utf8');
-		for (const [, target] of source.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+		// Both quote styles: tsc writes static imports with double quotes, the lazy requires keep the source's single ones.
+		for (const [, , target] of source.matchAll(/require\((["'])(\.{1,2}\/[^"']+)\1\)/g)) {
 			const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
 			const candidates = resolved.endsWith('.js') || resolved.endsWith('.json') ? [resolved] : [`${resolved}.js`, `${resolved}/index.js`];
 			const found = candidates.find((candidate) => existsSync(path.join(ROOT, candidate)));

@@ -32,7 +32,11 @@ type Key = ServiceEntry['key'];
 
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox()));
-afterAll(async () => await sandbox.close());
+// nock patches Node's http for the whole jest worker: restored, so the next test file in it talks to real sockets.
+afterAll(async () => {
+	nock.restore();
+	await sandbox.close();
+});
 
 /** The test data a maintainer would give for the sandbox's account: what the examples use. */
 function testData(service: Key): IDataObject {

@@ -20,7 +20,11 @@ beforeAll(async () => {
 	nock.disableNetConnect();
 }, 60_000);
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+// nock patches Node's http for the whole jest worker: restored, so the next test file in it talks to real sockets.
+afterAll(() => {
+	nock.enableNetConnect();
+	nock.restore();
+});
 
 test('every operation replays against nock (requests and output as with the sandbox)', async () => {
 	expect(await replayProblems(captured)).toEqual([]);

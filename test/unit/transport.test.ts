@@ -21,7 +21,11 @@ const transport = (options: Partial<TransportOptions> = {}) =>
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+// nock patches Node's http for the whole jest worker: restored, so the next test file in it talks to real sockets.
+afterAll(() => {
+	nock.enableNetConnect();
+	nock.restore();
+});
 
 describe('retry policy', () => {
 	test('an idempotent request is retried on 500 and 429 (with Retry-After), then succeeds', async () => {
