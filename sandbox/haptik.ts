@@ -5,7 +5,7 @@ import type { RecordedRequest, Reply } from './http';
 
 /**
  * Haptik's Bot as an API, its integration APIs and the external agent tool APIs (TRACT), as
- * ../shared/api/haptik.md reads Haptik's docs (sections cited per route), with a bot that answers,
+ * we read Haptik's docs (the docs/sources.md entries cited per route), with a bot that answers,
  * hands a chat over when the user asks for a person, and webhooks signed and retried as documented.
  */
 
