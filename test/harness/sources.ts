@@ -31,3 +31,6 @@ export function sourceEntries(text = readFileSync(SOURCES_FILE, 'utf8')): Map<st
 export function citedIds(text: string): string[] {
 	return [...text.matchAll(/sources\.md#([A-Za-z0-9_*-]+)/g)].map((match) => match[1]);
 }
+
+/** A citation of what lives outside the repository: "seed 004 l.322", "sheet §7", "§3.2", "sheet X1", ../shared/api. */
+export const OUTSIDE = /\bseed \d{3}\b|\bsheets? (§|[A-Z]\d)|§\s?\d|shared\/(api|seeds)\//i;

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, citedIds, sourceEntries } from '../harness/sources';
+import { OUTSIDE, ROOT, citedIds, sourceEntries } from '../harness/sources';
 
 const CITING = ['nodes', 'credentials', 'sandbox', 'scripts', 'test'];
 /** Where code and sandbox keep their comments. */
@@ -33,8 +33,6 @@ function unresolved(texts: Array<[string, string]>, entries: Set<string>): strin
 	return bad;
 }
 
-/** A citation of what lives outside the repository: "seed 004 l.322", "sheet §7", "§3.2", "sheet X1", ../shared/api. */
-const OUTSIDE = /\bseed \d{3}\b|\bsheets? (§|[A-Z]\d)|§\s?\d|shared\/(api|seeds)\//i;
 
 function outsideCitations(texts: Array<[string, string]>): string[] {
 	const bad: string[] = [];
