@@ -49,7 +49,7 @@ export class TelSpielApi implements ICredentialType {
 
 	// telSpiel has no read-only endpoint. A Click To Call job without phone numbers rings nobody:
 	// telSpiel checks the username and key first (403 when wrong), then rejects the missing numbers
-	// (422 with `errors`, seed 003 lines 120-139). That the key is checked before the body is a guess.
+	// (422 with `errors`, sources.md#telspiel-invalid). That the key is checked before the body is a guess.
 	// Only that 422 proves the username and key: any answer without `errors` (another host, a proxy
 	// page, a success) fails the test.
 	test: ICredentialTestRequest = {

@@ -5,7 +5,7 @@ import type { RecordedRequest, Reply } from './http';
 
 /**
  * Haptik's Bot as an API, its integration APIs and the external agent tool APIs (TRACT), as
- * ../shared/api/haptik.md reads Haptik's docs (sections cited per route), with a bot that answers,
+ * we read Haptik's docs (the docs/sources.md entries cited per route), with a bot that answers,
  * hands a chat over when the user asks for a person, and webhooks signed and retried as documented.
  */
 
@@ -14,7 +14,7 @@ export const HAPTIK_CLIENT_ID = 'sandbox-client-0001';
 export const HAPTIK_BUSINESS_ID = 343;
 export const HAPTIK_WEBHOOK_SECRET = 'sandbox-haptik-secret-0001';
 export const HAPTIK_TEAM = 'Support';
-/** Receiver IDs of thread control (sheet §3.6): the bot, and the contact center as an external agent tool. */
+/** Receiver IDs of thread control (sources.md#haptik-tract-receivers): the bot, and the contact center as an external agent tool. */
 export const HAPTIK_BOT_RECEIVER = 'iva';
 export const HAPTIK_AGENT_TOOL_RECEIVER = 'message_delivery_contact_center';
 
@@ -30,7 +30,7 @@ const QUEUE_FOR_MS = 60 * 60 * 1000;
 /** One feedback per user an hour (sources.md#haptik-feedback). */
 const FEEDBACK_EVERY_MS = 60 * 60 * 1000;
 
-/** Haptik's retry schedule after a failed delivery, in seconds (sheet §2.5). */
+/** Haptik's retry schedule after a failed delivery, in seconds (sources.md#haptik-webhook-timing). */
 export const RETRY_SCHEDULE_S = [5, 25, 125, 625, 1410, 1410];
 
 interface HaptikUser {
@@ -71,7 +71,7 @@ export interface HaptikState {
 	deliveries: Delivery[];
 	/** Scales the retry schedule (tests use a small fraction of an hour). */
 	retryScale: number;
-	/** How long Haptik waits for a 2xx (5 s, sheet §2.5). */
+	/** How long Haptik waits for a 2xx (5 s, sources.md#haptik-webhook-timing). */
 	answerWithinMs: number;
 	nextMessageId: number;
 	files: Array<{ auth_id: string; fileName: string; size: number; message_type: number }>;
@@ -191,7 +191,7 @@ const now = () => new Date().toISOString();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * Posts to a webhook as Haptik does: 5 s to answer with a 2xx, then the retry schedule (sheet §2.5).
+ * Posts to a webhook as Haptik does: 5 s to answer with a 2xx, then the retry schedule (sources.md#haptik-webhook-timing).
  * The Bot API webhook is signed with X-Hub-Signature (sources.md#haptik-webhook-signature); the agent
  * tool hooks go unsigned, to the URL as it was registered (sources.md#haptik-tract-message-hook): none
  * of their specs lists a signature. That they are retried alike is a guess.
@@ -259,7 +259,7 @@ export function haptikStub(state: HaptikState) {
 		for (const entry of fresh) toBotWebhook(entry.body);
 	};
 
-	/** The bot (or a Haptik agent) answers on the Bot API webhook: payload fields of sheet §2.5. */
+	/** The bot (or a Haptik agent) answers on the Bot API webhook: payload fields of sources.md#haptik-webhook-payload-fields. */
 	const botSays = (user: HaptikUser, text: string, eventName = 'message', extra: Record<string, unknown> = {}) => {
 		const message = record(user, 'bot', text);
 		if (!state.botWebhookUrl) return;
@@ -276,7 +276,7 @@ export function haptikStub(state: HaptikState) {
 		});
 	};
 
-	/** Haptik tells the agent tool, on the hook registered for it, unsigned (sheet §3.3, sources.md#haptik-tract-event-hook); unregistered: nothing. */
+	/** Haptik tells the agent tool, on the hook registered for it, unsigned (sources.md#haptik-tract-event-hook); unregistered: nothing. */
 	const hook = (category: string, subcategory: string, body: Record<string, unknown>) => {
 		const url = state.hooks.get(`${category}/${subcategory}`);
 		if (url) deliver(state, url, body, false);
@@ -300,7 +300,7 @@ export function haptikStub(state: HaptikState) {
 	};
 	const backToBot = (user: HaptikUser) => {
 		const conversation = conversationOf(user.user_id);
-		// Passing to the bot completes the conversation: the next message starts a new one (sheet §3.6).
+		// Passing to the bot completes the conversation: the next message starts a new one (sources.md#haptik-tract-receivers).
 		conversation.holder = 'bot';
 		conversation.number++;
 		hook('collection_state', 'bot', { conversation_number: String(conversation.number), user_id: user.user_id, category: 'collection_state', subcategory: 'bot', metadata: '' });
@@ -346,7 +346,7 @@ export function haptikStub(state: HaptikState) {
 			const until = state.agentToolTokens.get(token);
 			if (until === undefined || Date.now() > until) return { status: 401, body: { error: 'invalid or expired token' } };
 		} else if (request.headers.authorization !== `Bearer ${HAPTIK_TOKEN}` || request.headers['client-id'] !== HAPTIK_CLIENT_ID) {
-			// Bearer token and client-id on every Bot API and integration API call; 401 with this body otherwise (sheet §1).
+			// Bearer token and client-id on every Bot API and integration API call; 401 with this body otherwise (sources.md#haptik-auth-headers).
 			return { status: 401, body: { error_message: 'invalid authorization details' } };
 		}
 
@@ -357,7 +357,7 @@ export function haptikStub(state: HaptikState) {
 			// The answer to a missing auth_id is not documented: a guess.
 			if (typeof body.auth_id !== 'string' || !body.auth_id) return { status: 400, body: { error_message: 'auth_id missing in the request' } };
 			if (request.method === 'PUT' && !state.users.has(body.auth_id)) return { status: 403, body: { error_message: 'user is not registered' } };
-			// custom_data must be flat (sheet §2.1); how Haptik refuses a nested one is a guess.
+			// custom_data must be flat (sources.md#haptik-user-custom-data); how Haptik refuses a nested one is a guess.
 			if (body.custom_data && Object.values(body.custom_data as object).some((value) => value && typeof value === 'object')) {
 				return { status: 400, body: { error_message: 'custom_data must be a flat JSON object' } };
 			}
@@ -368,7 +368,7 @@ export function haptikStub(state: HaptikState) {
 			return { body: { auth_id: user.auth_id, mobile_no: user.mobile_no ?? null, email: user.email ?? null, name: user.name ?? null } };
 		}
 
-		// A user's message: POST /v1.0/log_message_from_user/ (sheet §2.2); 403 for an unknown user; the reply goes to the webhook.
+		// A user's message: POST /v1.0/log_message_from_user/ (sources.md#haptik-log-message); 403 for an unknown user; the reply goes to the webhook.
 		if (path === '/v1.0/log_message_from_user/' && request.method === 'POST') {
 			const body = json() as { user?: { auth_id?: string }; message_body?: unknown; business_id?: unknown; message_type?: unknown };
 			const user = state.users.get(String(body.user?.auth_id));
@@ -379,7 +379,7 @@ export function haptikStub(state: HaptikState) {
 			const message = record(user, 'user', body.message_body);
 			const conversation = conversationOf(user.user_id);
 			if (conversation.holder === 'agentTool') {
-				// In a chat the agent tool holds, the user's messages go to its message hook (sheet §3.3).
+				// In a chat the agent tool holds, the user's messages go to its message hook (sources.md#haptik-tract-message-hook).
 				hook('message', 'receive', { user_id: user.user_id, message_id: message.message_id, conversation_number: String(conversation.number), message_body: JSON.stringify({ text: body.message_body, type: 'TEXT', data: {} }), sender: 'ceu', timestamp: message.timestamp });
 			} else if (conversation.holder === 'bot') {
 				// The sandbox's bot (a guess at a typical one): asked for a person, it hands over to the agent tool; else it echoes.
@@ -393,7 +393,7 @@ export function haptikStub(state: HaptikState) {
 			return { body: { message_id: message.message_id, message_body: body.message_body, created_at: message.timestamp, message_type: Number(body.message_type ?? 0) } };
 		}
 
-		// A user's file: multipart POST /v1.0/log_file_from_user/, 10 MB at most, images and documents (sheet §2.3).
+		// A user's file: multipart POST /v1.0/log_file_from_user/, 10 MB at most, images and documents (sources.md#haptik-log-file).
 		if (path === '/v1.0/log_file_from_user/' && request.method === 'POST') {
 			const contentType = String(request.headers['content-type'] ?? '');
 			const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
@@ -453,7 +453,7 @@ export function haptikStub(state: HaptikState) {
 			return { body: { enabled: true } };
 		}
 
-		// Move a chat to an agent team: send_chat_to_agent v2.0 and its v1.0 errors (sheet §4.1); an unknown user name: "invalid user_name".
+		// Move a chat to an agent team: send_chat_to_agent v2.0 and its v1.0 errors (sources.md#haptik-send-chat-to-agent); an unknown user name: "invalid user_name".
 		if (/^\/integration\/external\/v[12]\.0\/send_chat_to_agent\/$/.test(path) && request.method === 'POST') {
 			const body = json();
 			for (const field of ['user_name', 'business_id', 'team_name']) if (body[field] === undefined || body[field] === '') return { status: 400, body: { error_message: `${field} missing in the request` } };
@@ -462,7 +462,7 @@ export function haptikStub(state: HaptikState) {
 			if (Number(body.business_id) !== HAPTIK_BUSINESS_ID) return { status: 400, body: { error_message: 'invalid business_id provided' } };
 			if (body.team_name !== HAPTIK_TEAM) return { status: 400, body: { error_message: 'invalid team_name provided' } };
 			if (!conversationOf(user.user_id).messages.some((m) => m.sender === 'user')) return { status: 400, body: { error_message: 'user has not sent a message' } };
-			// The receiver names an external agent tool or Haptik's own ("athena", sheet §4.1, inferred).
+			// The receiver names an external agent tool or Haptik's own ("athena", sources.md#haptik-send-chat-to-agent, inferred).
 			if (body.receiver === HAPTIK_AGENT_TOOL_RECEIVER) handOver(user);
 			else {
 				conversationOf(user.user_id).holder = 'haptikAgents';
@@ -471,7 +471,7 @@ export function haptikStub(state: HaptikState) {
 			return { body: { success: true } };
 		}
 
-		// Transcript: get_chat_history v2.0, JSON form (sheet §4.2), by group 1 (user_name, business_id, conversation_no) or
+		// Transcript: get_chat_history v2.0, JSON form (sources.md#haptik-transcript-groups), by group 1 (user_name, business_id, conversation_no) or
 		// group 2 (pxut, conversation_no), group 1 preferred (sources.md#haptik-transcript-groups). That a PXUT is the user ID the
 		// agent tool hooks carry is a guess.
 		if (path === '/integration/external/v2.0/get_chat_history/' && request.method === 'GET') {
@@ -497,20 +497,20 @@ export function haptikStub(state: HaptikState) {
 			return { body: { chat_json: conversation.messages.slice(-limit).map((m) => ({ text: m.text, sender: m.sender, message_id: m.message_id, timestamp: stamp(m.timestamp) })) } };
 		}
 
-		// The agent tool APIs (TRACT, sheet §3.2–3.4) answer `{ error }` on a failure; the status then is not documented: 400 is a guess.
+		// The agent tool APIs (TRACT, sources.md#haptik-tract-answers) answer `{ error }` on a failure; the status then is not documented: 400 is a guess.
 		const tractError = (error: string): Reply => ({ status: 400, body: { error } });
-		// Register a hook: one URL per category and subcategory (sheet §3.2).
+		// Register a hook: one URL per category and subcategory (sources.md#haptik-tract-hooks-register).
 		if (path === '/tract/hooks/register/' && request.method === 'POST') {
 			const body = json();
 			if (!body.category || !body.subcategory || typeof body.url !== 'string') return tractError('category, subcategory and url are required');
 			state.hooks.set(`${String(body.category)}/${String(body.subcategory)}`, body.url);
 			return { body: {} };
 		}
-		// List hooks: the listing's shape is not documented (sheet §3.2): `{ hooks: [...] }` is a guess.
+		// List hooks: the listing's shape is not documented (sources.md#haptik-tract-hooks-list): `{ hooks: [...] }` is a guess.
 		if (path === '/tract/hooks/list/' && request.method === 'GET') {
 			return { body: { hooks: [...state.hooks].map(([key, hookUrl]) => ({ category: key.split('/')[0], subcategory: key.split('/')[1], url: hookUrl })) } };
 		}
-		// Send a message to the user as the agent tool (sheet §3.4): message_body is serialized HSL.
+		// Send a message to the user as the agent tool (sources.md#haptik-tract-ect-apis): message_body is serialized HSL.
 		if (path === '/tract/message/send/' && request.method === 'POST') {
 			const body = json();
 			const user = userById(body.user_id);
@@ -526,7 +526,7 @@ export function haptikStub(state: HaptikState) {
 			record(user, String(body.sender), text);
 			return { body: {} };
 		}
-		// Send an event (sheet §3.4): those the agent tool may raise (sheet §3.5); complete returns the chat to the bot.
+		// Send an event (sources.md#haptik-tract-ect-apis): those the agent tool may raise (sources.md#haptik-tract-events); complete returns the chat to the bot.
 		if (path === '/tract/events/send' && request.method === 'POST') {
 			const body = json();
 			const user = userById(body.user_id);
@@ -540,13 +540,13 @@ export function haptikStub(state: HaptikState) {
 			}
 			return { body: {} };
 		}
-		// Get user and get user details (sheet §3.4).
+		// Get user and get user details (sources.md#haptik-tract-ect-apis).
 		if (path === '/tract/user/' && request.method === 'POST') {
 			const user = userById(json().user_id);
 			if (!user) return tractError('user not found');
 			return { body: { user_id: user.user_id, third_party_user_id: user.auth_id, user_name: user.user_name, device_platform: 13, details_available: ['name', 'mobile_no', 'email', ...Object.keys(user.custom_data ?? {})] } };
 		}
-		// Get user details: the details named, from those the user has (sheet §3.4).
+		// Get user details: the details named, from those the user has (sources.md#haptik-tract-ect-apis).
 		if (path === '/tract/user/details/' && request.method === 'POST') {
 			const body = json();
 			const user = userById(body.user_id);
@@ -571,7 +571,7 @@ export function haptikStub(state: HaptikState) {
 				},
 			};
 		}
-		// Thread control: an agent tool may only pass, to a primary or the default receiver (sheet §3.6).
+		// Thread control: an agent tool may only pass, to a primary or the default receiver (sources.md#haptik-tract-thread-control).
 		if (path === '/tract/thread_control/request' && request.method === 'POST') {
 			const body = json();
 			const user = userById(body.user_id);

@@ -21,7 +21,7 @@ export interface HoverStubState {
 	apps: Map<string, Attributes>;
 }
 
-/** An action's attributes as sheet §3 (seed 004, the create answer at lines 268–290) shows them. */
+/** An action's attributes as Hover's create answer (sources.md#hover-action-answer) shows them. */
 const action = (id: string, name: string, extra: Attributes = {}): Attributes => ({
 	public_id: id,
 	name,
@@ -111,7 +111,7 @@ export function newHoverState(): HoverStubState {
 	};
 }
 
-// JSON:API: every answer is `{ data: { id, type, attributes } }` or a list of them (sheet §3, §4, §5).
+// JSON:API: every answer is `{ data: { id, type, attributes } }` or a list of them (sources.md#hover-envelope).
 const data = (id: string, type: string, attributes: Attributes) => ({ id, type, attributes });
 
 /** The steps custom_steps_attributes holds, in their order, with every attribute as sent. */
@@ -136,7 +136,7 @@ export function hoverStub(state: HoverStubState) {
 		const url = new URL(request.path, 'http://stub');
 		const path = url.pathname.replace(/^\/api/, '').replace(/\/+$/, '');
 		const body = request.body ? (request.json() as Record<string, Record<string, unknown>>) : {};
-		// Sign-in: sheet §2 (JWT in auth_token). Its refusal is undocumented: 401 with an error text is a guess.
+		// Sign-in: sources.md#hover-authentication (JWT in auth_token). Its refusal is undocumented: 401 with an error text is a guess.
 		if (path === '/authenticate' && request.method === 'POST') {
 			if ((body as Attributes).email !== HOVER_EMAIL || (body as Attributes).password !== HOVER_PASSWORD) {
 				return { status: 401, body: { error: 'Invalid email or password' } };
@@ -146,23 +146,23 @@ export function hoverStub(state: HoverStubState) {
 			state.tokens.push(token);
 			return { body: { auth_token: token } };
 		}
-		// Public list of operators, no sign-in: sheet §6. Its answer's shape is undocumented; this one is a guess.
+		// Public list of operators, no sign-in: sources.md#hover-world-operators. Its answer's shape is undocumented; this one is a guess.
 		if (path === '/world_operators') {
 			return { body: [{ id: 2172, name: 'Safaricom Ltd.', country_alpha2: 'ke' }, { id: 17, name: 'MTN Uganda', country_alpha2: 'ug' }] };
 		}
-		// The bare JWT in Authorization (sheet §2); 401 for a missing or expired one is the sheet's inference.
+		// The bare JWT in Authorization (sources.md#hover-authentication); 401 for a missing or expired one is our inference, a guess.
 		const token = request.headers.authorization;
 		if (!token || !state.tokens.includes(token) || state.expired.has(token)) {
 			return { status: 401, body: { error: 'Not Authorized' } };
 		}
 
 		let match: RegExpMatchArray | null;
-		// List actions: sheet §3.1.
+		// List actions: sources.md#hover-actions-api.
 		if (path === '/actions' && request.method === 'GET') {
 			return { body: { data: [...state.actions].map(([id, a]) => data(id, 'custom_action', a)) } };
 		}
-		// Create: sheet §3.3; name, world_operator_ids, transport_type and root_code are [required] (seed 004,
-		// lines 213–215). The 422 body for a missing one follows Rails' convention: a guess.
+		// Create: sources.md#hover-actions-api; name, world_operator_ids, transport_type and root_code are [required]
+		// (sources.md#hover-action-fields). The 422 body for a missing one follows Rails' convention: a guess.
 		if (path === '/actions' && request.method === 'POST') {
 			const input = body.custom_action;
 			const missing = ['name', 'world_operator_ids', 'transport_type', 'root_code'].filter((field) => !input[field] || (Array.isArray(input[field]) && !(input[field] as unknown[]).length));
@@ -182,7 +182,7 @@ export function hoverStub(state: HoverStubState) {
 			state.actions.set('5e7f9a01', created);
 			return { body: { data: data('5e7f9a01', 'custom_action', created) } };
 		}
-		// Get, update, archive and restore an action, and list its parsers: sheet §3.2, §3.4–3.7.
+		// Get, update, archive and restore an action, and list its parsers: sources.md#hover-actions-api.
 		if ((match = path.match(/^\/actions\/([^/]+)(\/restore|\/parsers)?$/))) {
 			const [, id, suffix] = match;
 			const found = state.actions.get(id);
@@ -213,7 +213,7 @@ export function hoverStub(state: HoverStubState) {
 			}
 			return { body: { data: data(id, 'custom_action', found) } };
 		}
-		// Create a parser: sheet §4; 422 for an unknown action is a guess at Rails' answer. An SMS parser
+		// Create a parser: sources.md#hover-parsers-api; 422 for an unknown action is a guess at Rails' answer. An SMS parser
 		// needs a sender (sources.md#hover-parser-sms); the 422 for one without is a guess too.
 		if (path === '/parsers' && request.method === 'POST') {
 			const input = body.parser;
@@ -223,7 +223,7 @@ export function hoverStub(state: HoverStubState) {
 			state.parsers.set('157341', created);
 			return { body: { data: data('157341', 'custom_parser', created) } };
 		}
-		// Get, update, archive and restore parsers and apps: sheet §4 and §5 (archive answers { id, archived }).
+		// Get, update, archive and restore parsers and apps: sources.md#hover-parsers-api and sources.md#hover-apps-api (archive answers { id, archived }).
 		if ((match = path.match(/^\/(parsers|apps)\/([^/]+)(\/restore)?$/))) {
 			const [, kind, id, restore] = match;
 			const store = kind === 'parsers' ? state.parsers : state.apps;
@@ -244,7 +244,7 @@ export function hoverStub(state: HoverStubState) {
 			}
 			return { body: { data: data(id, kind === 'parsers' ? 'custom_parser' : 'app', found) } };
 		}
-		// Create an app, answering its SDK token and webhook secret: sheet §5.
+		// Create an app, answering its SDK token and webhook secret: sources.md#hover-apps-api.
 		if (path === '/apps' && request.method === 'POST') {
 			const created = { id: 43121, ...body.app, token: 'sdk-token-new', webhook_secret: 'whsec-new', archived_at: null };
 			state.apps.set('43121', created);
@@ -255,7 +255,7 @@ export function hoverStub(state: HoverStubState) {
 	};
 }
 
-/** A transaction webhook as Hover posts it: sheet §7 (seed: Hover's webhooks page, H5). */
+/** A transaction webhook as Hover posts it: sources.md#hover-webhooks. */
 export function transactionWebhook(secret: string, status = 'succeeded') {
 	return {
 		meta: { secret },

@@ -37,7 +37,7 @@ export function newSpState(holdMs = 400): SpStubState {
 	return { chats: new Map(), files: new Map(), holdMs, overlappingPolls: 0, nextChat: 1, cases: new Map() };
 }
 
-// The error body `{ error_code, error_message }` and its codes: sheet §2 "Error body and codes".
+// The error body `{ error_code, error_message }` and its codes: sources.md#servicepattern-errors.
 const errorBody = (status: number, code: string, message: string): Reply => ({ status, body: { error_code: code, error_message: message } });
 
 function push(chat: Chat, ...events: Event[]) {
@@ -78,12 +78,12 @@ function filePart(request: RecordedRequest) {
 export function servicePatternStub(state: SpStubState) {
 	return async (request: RecordedRequest): Promise<Reply> => {
 		const url = new URL(request.path, 'http://stub');
-		// Paths under /clientweb/api/v1 or v2 (sheet §1); anything else: the web server's 404 page (a guess).
+		// Paths under /clientweb/api/v1 or v2 (sources.md#servicepattern-base-url); anything else: the web server's 404 page (a guess).
 		const match = /^\/clientweb\/api\/(v1|v2)(\/.*)$/.exec(url.pathname);
 		if (!match) return { status: 404, body: '<html>Not Found</html>' };
 		const [, version, path] = match;
-		// tenantUrl, Authorization, appId and User-Agent on every request (seed 001 lines 17–27, sheet §2).
-		// Which HTTP status comes with which code is not documented (sheet §2): 400 for the tenant, 401/403 for auth, a guess.
+		// tenantUrl, Authorization, appId and User-Agent on every request (sources.md#servicepattern-auth-elements).
+		// Which HTTP status comes with which code is not documented (sources.md#servicepattern-errors): 400 for the tenant, 401/403 for auth, a guess.
 		if (url.searchParams.get('tenantUrl') !== SP_TENANT) return errorBody(400, '1000', 'Missing or invalid tenantUrl');
 		const auth = String(request.headers.authorization ?? '');
 		if (!auth) return errorBody(401, '2000', 'Authorization header is missing');
@@ -100,9 +100,9 @@ export function servicePatternStub(state: SpStubState) {
 		const activeOf = () => [...state.chats.values()].find((c) => c.clientId === clientId && !c.ended);
 		let m: RegExpExecArray | null;
 
-		// Check Availability: sheet §3.1.
+		// Check Availability: sources.md#servicepattern-methods.
 		if (path === '/availability' && request.method === 'GET') return { body: { chat: 'available', ewt: '3' } };
-		// Expected Parameters, `{ parameters: [{ name: type }] }`: sheet §3.2.
+		// Expected Parameters, `{ parameters: [{ name: type }] }`: sources.md#servicepattern-methods.
 		if (path === '/parameters') return { body: { parameters: [{ first_name: 'FIRST_NAME' }, { phone: 'PHONE' }] } };
 		// Get Chat Widget Configuration: widgets with their contact tab, and styles (sources.md#servicepattern-widget-configuration).
 		if (path === '/configuration' && request.method === 'GET') {
@@ -121,14 +121,14 @@ export function servicePatternStub(state: SpStubState) {
 				},
 			};
 		}
-		// Get Version, v2 only, 404 on v1: sheet §1 and §3.12.
+		// Get Version, v2 only, 404 on v1: sources.md#servicepattern-v2-methods.
 		if (path === '/version') {
 			return version === 'v2' ? { body: { server_version: '5.5.6.12345 (Stable)' } } : { status: 404, body: '<html>Not Found</html>' };
 		}
-		// Request Chat (sheet §3.3): one active session per client ID (seed 001, line 29), so a second
+		// Request Chat (sources.md#servicepattern-methods): one active session per client ID (sources.md#servicepattern-one-session), so a second
 		// request answers the existing one with is_new_chat false. The scripted agent's greeting is ours.
 		if (path === '/chats' && request.method === 'POST') {
-			// A JSON body is required: 5003 "Error decoding JSON request body" (sheet §2) for none or bad JSON.
+			// A JSON body is required: 5003 "Error decoding JSON request body" (sources.md#servicepattern-errors) for none or bad JSON.
 			let body: { phone_number?: string };
 			try {
 				body = JSON.parse(request.body) as { phone_number?: string };
@@ -153,13 +153,13 @@ export function servicePatternStub(state: SpStubState) {
 			if (version === 'v2') push(chat, { event: 'chat_session_case_set', case_id: state.cases.get(clientId)?.caseId, timestamp: Math.floor(now / 1000) });
 			return { body: { chat_id: chat.chatId, state: 'queued', ewt: '5', is_new_chat: true, phone_number: body.phone_number } };
 		}
-		// Get Active Chat, 404 when there is none: sheet §3.5. The 404 body is a guess.
+		// Get Active Chat, 404 when there is none: sources.md#servicepattern-methods. The 404 body is a guess.
 		if (path === '/chats/active') {
 			const chat = activeOf();
 			return chat ? { body: { chat_id: chat.chatId, state: 'connected' } } : { status: 404, body: { error_code: '404', error_message: 'No active chat' } };
 		}
-		// Send Events (POST, sheet §3.6) and Get New Chat Events (GET, sheet §3.8): a poll is held while
-		// nothing is new, and a second poll while one is held gets 400. Unknown chat: 404 (§3.6, §3.8).
+		// Send Events (POST) and Get New Chat Events (GET), sources.md#servicepattern-events-polling: a poll is held while
+		// nothing is new, and a second poll while one is held gets 400. Unknown chat: 404 (same entry).
 		if ((m = /^\/chats\/([^/]+)\/events$/.exec(path))) {
 			const chat = chatOf(m[1]);
 			if (!chat) return { status: 404, body: { error_message: 'Chat not found' } };
@@ -208,12 +208,12 @@ export function servicePatternStub(state: SpStubState) {
 			if (events.some((e) => e.event === 'chat_session_ended')) chat.ended = true;
 			return { body: { events } };
 		}
-		// Get Chat History: sheet §3.7.
+		// Get Chat History: sources.md#servicepattern-methods.
 		if ((m = /^\/chats\/([^/]+)\/history$/.exec(path))) {
 			const chat = state.chats.get(m[1]);
 			return chat && chat.clientId === clientId ? { body: { events: chat.history } } : { status: 404, body: {} };
 		}
-		// Upload File, multipart part `file` (sheet §3.9, from the v2 SDK S7); the 5003 answer to a bad body is a guess.
+		// Upload File, multipart part `file` (sources.md#servicepattern-upload-file, also the v2 SDK's); the 5003 answer to a bad body is a guess.
 		if (path === '/files' && request.method === 'POST') {
 			const part = filePart(request);
 			if (!part || part.name !== 'file') return errorBody(400, '5003', 'Error decoding request body');
@@ -221,13 +221,13 @@ export function servicePatternStub(state: SpStubState) {
 			state.files.set(fileId, part);
 			return { body: { file_id: fileId } };
 		}
-		// Get File, the raw bytes with their own content type: sheet §3.10.
+		// Get File, the raw bytes with their own content type: sources.md#servicepattern-methods.
 		if ((m = /^\/chats\/([^/]+)\/files\/([^/]+)$/.exec(path))) {
 			const file = state.files.get(m[2]);
 			if (!file) return { status: 404, body: {} };
 			return { body: file.content, headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` } };
 		}
-		// Get Agent Profile Photo: sheet §3.11.
+		// Get Agent Profile Photo: sources.md#servicepattern-methods.
 		if ((m = /^\/chats\/([^/]+)\/profilephotos\/([^/]+)$/.exec(path))) {
 			return m[2] === AGENT.party_id ? { body: PHOTO, headers: { 'content-type': 'image/png' } } : { status: 404, body: {} };
 		}
@@ -248,7 +248,7 @@ export function servicePatternStub(state: SpStubState) {
 				return { body: { sessions } };
 			}
 		}
-		// Mobile notification subscription, v2 only: sheet §3.12. Its answer is not documented: {} is a guess.
+		// Mobile notification subscription, v2 only: sources.md#servicepattern-v2-methods. Its answer is not documented: {} is a guess.
 		if ((m = /^\/chats\/([^/]+)\/notifications$/.exec(path)) && version === 'v2') return { body: {} };
 		// Anything else: the web server's 404 page (a guess).
 		return { status: 404, body: '<html>Not Found</html>' };

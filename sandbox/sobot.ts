@@ -6,9 +6,9 @@ export const SOBOT_APP_ID = 'app-test-1';
 export const SOBOT_APP_KEY = 'sobot-app-key-test-7f3c9a';
 
 /**
- * The customers the lookups find. The open API's fields are those sheet §4.1–4.4 lists (from the
- * reference client X1). Asha also carries the facts seed 002 (lines 72–106) names in the IVR query's
- * answer, under the seed's own names: a guess, since no source says how the open API names them.
+ * The customers the lookups find. The open API's fields are those sources.md#sobot-customer-lookups lists (from the
+ * reference client). Asha also carries the facts sources.md#sobot-ivr-customer-query names in the IVR query's
+ * answer, under the IVR query's own names: a guess, since no source says how the open API names them.
  */
 export const CUSTOMERS = [
 	{
@@ -52,7 +52,7 @@ export const CUSTOMERS = [
 	},
 ];
 
-/** Custom field definitions with the keys sheet X1 lists (`QueryUserExtendFields/Response/Item/ExtendFields`). */
+/** Custom field definitions with the keys the reference client lists (`QueryUserExtendFields/Response/Item/ExtendFields`, sources.md#sobot-helper-lookups). */
 const FIELD_DEFINITIONS = [
 	{ companyid: 'c-1', fieldid: 'f-plan', field_name: 'Plan', field_variable: 'plan', field_type: 6, field_type_cn: 'drop-down list', field_status: 1, fill_flag: 0, open_flag: 1, operate_type: 1, sort_no: '1', remark: '' },
 	{ companyid: 'c-1', fieldid: 'f-agent', field_name: 'Preferred agent', field_variable: 'preferred_agent', field_type: 1, field_type_cn: 'single-line text', field_status: 1, fill_flag: 0, open_flag: 1, operate_type: 1, sort_no: '2', remark: '' },
@@ -105,18 +105,18 @@ export function newSobotState(): SobotStubState {
 	return { tokensIssued: [], expired: new Set(), tickets: new Map([['t-501', exampleTicket()]]), agentReplies: [], uploads: [] };
 }
 
-// The envelope: HTTP 200 always, ret_code "000000" on success and another code on failure (sheet §3).
+// The envelope: HTTP 200 always, ret_code "000000" on success and another code on failure (sources.md#sobot-envelope).
 const ok = (extra: Record<string, unknown>): Reply => ({ body: { ret_code: '000000', ret_msg: 'success', ...extra } });
 const code = (ret_code: string, ret_msg: string): Reply => ({ body: { ret_code, ret_msg } });
 
 const NO_CUSTOMER: Record<NoCustomerForm, Record<string, unknown>> = { null: { item: null }, absent: {}, emptyObject: { item: {} }, emptyList: { item: [] } };
 
-/** Answers like Sobot's open API v5, as far as the sheets describe it. */
+/** Answers like Sobot's open API v5, as far as docs/sources.md describes it. */
 export function sobotStub(state: SobotStubState, appKeys: Record<string, string> = { [SOBOT_APP_ID]: SOBOT_APP_KEY }) {
 	return (request: RecordedRequest): Reply => {
 		const url = new URL(request.path, 'http://stub');
 		const q = Object.fromEntries(url.searchParams);
-		// Token: sheet §2.1 (sign = md5(appid + create_time + app_key)); 900003/900004 from §3. The
+		// Token: sources.md#sobot-token-sign (sign = md5(appid + create_time + app_key)); 900003/900004 from sources.md#sobot-return-codes. The
 		// 300 s window for create_time is a guess: Sobot documents none.
 		if (url.pathname === '/api/get_token') {
 			const key = appKeys[q.appid];
@@ -125,7 +125,7 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 			if (q.sign !== expected) return code('900003', 'signature error');
 			if (Math.abs(Number(q.create_time) - Date.now() / 1000) > 300) return code('900003', 'create_time too old');
 			// A new token invalidates the ones before it: Sobot asks integrators to fetch it centrally
-			// and share it, since each get_token may invalidate the previous token (sheet §2.1).
+			// and share it, since each get_token may invalidate the previous token (sources.md#sobot-token-sign).
 			for (const earlier of state.tokensIssued) state.expired.add(earlier);
 			const token = `tok-${state.tokensIssued.length + 1}-${Math.random().toString(36).slice(2)}`;
 			state.tokensIssued.push(token);
@@ -134,7 +134,7 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 			const lifetimeAs = state.tokenLifetimeAs ?? 'expire_in';
 			return ok({ item: { token, ...(lifetimeAs === 'none' ? {} : { [lifetimeAs]: '86400' }) } });
 		}
-		// The `token` header on every call, 900001/900002 when it is missing or no longer valid (sheet §2.2, §3).
+		// The `token` header on every call, 900001/900002 when it is missing or no longer valid (sources.md#sobot-token-header, sources.md#sobot-return-codes).
 		const token = request.headers.token as string | undefined;
 		if (!token) return code('900001', 'token is empty');
 		if (!state.tokensIssued.includes(token) || state.expired.has(token)) return code('900002', 'token expired');
@@ -169,7 +169,7 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 			return ticket;
 		};
 		switch (url.pathname) {
-			// Lookups by one value each: sheet §4.1–4.4. "Not found" as item null: seed 002 line 63; the other forms: see NoCustomerForm.
+			// Lookups by one value each: sources.md#sobot-customer-lookups. "Not found" as item null: sources.md#sobot-ivr-customer-query; the other forms: see NoCustomerForm.
 			case '/api/crm/5/user/get_user_by_id':
 				return lookup(byField('userid', q.userid));
 			case '/api/crm/5/user/get_user_by_tel':
@@ -178,7 +178,7 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 				return lookup(byField('user_emails', q.user_emails));
 			case '/api/crm/5/user/get_user_by_partnerid':
 				return lookup(byField('partnerid', q.partnerid));
-			// Custom field definitions in item.extend_fields[]: sheet §4.8 and X1 `QueryUserExtendFields/Response/Item`.
+			// Custom field definitions in item.extend_fields[]: sources.md#sobot-helper-lookups (the reference client's `QueryUserExtendFields/Response/Item`).
 			case '/api/crm/5/user/query_user_extend_fields':
 				return ok({ item: { companyid: 'c-1', operate_type: '1', extend_fields: FIELD_DEFINITIONS } });
 			// Paged list without custom fields, page_size default 15 and no maximum stated: sources.md#sobot-page-sizes.
@@ -197,13 +197,13 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 					total_count: all.length,
 				});
 			}
-			// Upsert answering userid, user_nick, companyid: sheet §4.6.
+			// Upsert answering userid, user_nick, companyid: sources.md#sobot-save-user.
 			case '/api/crm/5/user/save_user':
 				return ok({ item: { userid: 'u-new', user_nick: body.user_nick, companyid: 'c-1' } });
-			// Sheet §4.7; what its item holds is not documented, so it answers none (a guess).
+			// Update: sources.md#sobot-save-user; what its item holds is not documented, so it answers none (a guess).
 			case '/api/crm/5/user/update_user':
 				return ok({});
-			// Tickets: sheet §5 (create answers item.ticketid; get and list field names from X1).
+			// Tickets: sources.md#sobot-tickets (create answers item.ticketid; get and list field names from the reference client).
 			case '/api/ws/5/ticket/save_user_ticket':
 				return ok({ item: { ticketid: newTicket(body, 0).ticketid } });
 			// An agent's ticket for a customer ID, answering item.ticketid: sources.md#sobot-agent-ticket;
@@ -230,7 +230,7 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 						agent_list: [{ agentid: 'agent-9', agent_name: 'Ravi Kumar' }],
 					},
 				});
-			// The ticket with its replies in deal_list (field names from X1, sheet §5); an unknown ID answers item null, a guess.
+			// The ticket with its replies in deal_list (field names from the reference client, sources.md#sobot-tickets); an unknown ID answers item null, a guess.
 			case '/api/ws/5/ticket/get_ticket_by_id': {
 				const ticket = state.tickets.get(q.ticketid);
 				return ok({ item: ticket ?? null });
@@ -251,7 +251,7 @@ export function sobotStub(state: SobotStubState, appKeys: Record<string, string>
 				return ok({});
 			}
 			// An agent's reply: reply_type 0 seen by everyone, 1 by agents only, and the ticket's status and
-			// priority set with it (sources.md#sobot-agent-reply). Success with no item, as X1 reads it.
+			// priority set with it (sources.md#sobot-agent-reply). Success with no item, as the reference client reads it.
 			case '/api/ws/5/ticket/save_ticket_reply': {
 				const ticket = state.tickets.get(String(body.ticketid));
 				if (!ticket) return code('400004', 'no such ticket');

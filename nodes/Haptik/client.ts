@@ -25,7 +25,7 @@ export interface HaptikUser {
 	customData?: Record<string, string | number | boolean>;
 }
 
-/** Haptik's 10 MB limit and its file kinds (Send File, ../shared/api/haptik.md §2.3). */
+/** Haptik's 10 MB limit and its file kinds (Send File, sources.md#haptik-log-file). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif'];
 export const DOCUMENT_EXTENSIONS = ['docx', 'doc', 'pdf', 'xls', 'xlsx', 'csv'];

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 
 /**
- * Haptik's answers, as its docs show them (../shared/api/haptik.md §2–4). Unknown extra fields are
+ * Haptik's answers, as its docs show them (sources.md#haptik-log-message, sources.md#haptik-log-file, sources.md#haptik-transcript-groups). Unknown extra fields are
  * kept: Haptik adds keys within a version.
  */
 
@@ -41,7 +41,7 @@ export const transcript = z.object({
 	text: z.string().describe('The conversation as text, one line per message ("user: …")'),
 });
 
-/** What the agent tool APIs (TRACT) answer, as documented (sheet §3.2–3.4). */
+/** What the agent tool APIs (TRACT) answer, as documented (sources.md#haptik-tract-answers, sources.md#haptik-tract-ect-apis). */
 export const tractAcknowledgement = z.strictObject({ error: z.string().optional() });
 export const threadControlAnswer = z.looseObject({ success: z.boolean(), reason: z.unknown().optional() });
 export const tractUser = z.looseObject({

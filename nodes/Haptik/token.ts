@@ -11,7 +11,8 @@ import { TokenCache } from '../shared/tokens';
  * The external agent tool's (TRACT's) sign-in. Haptik issues the token its agent tool APIs take
  * ("Authentication APIs: these issue access tokens to be used with rest of the APIs",
  * sources.md#haptik-tract-auth-apis) to a management request the agent tool signs with its
- * certificate's private key (sources.md#haptik-tract-token-issue, #haptik-tract-signature).
+ * certificate's private key (sources.md#haptik-tract-token-issue, sources.md#haptik-tract-signature);
+ * no other request is signed (sources.md#haptik-tract-signing-scope).
  */
 
 /** The credential field n8n keeps the token in (expirable: filled by preAuthentication). */

@@ -6,7 +6,7 @@ import { readHsl } from './schemas';
 
 /**
  * What Haptik posts to the Haptik Trigger, read into one shape: the Bot API's webhook (bot and agent
- * replies, ../shared/api/haptik.md §2.5) and the external agent tool's hooks (§3.3).
+ * replies, sources.md#haptik-webhook-payload-fields) and the external agent tool's hooks (sources.md#haptik-tract-message-hook).
  */
 
 export const SIGNATURE_HEADER = 'x-hub-signature';

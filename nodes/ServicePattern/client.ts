@@ -76,7 +76,7 @@ function caseError(error: unknown, closing = false): unknown {
 
 export interface ServicePatternSettings {
 	baseUrl: string;
-	/** The contact center's domain, sent as `tenantUrl` on every request (sheet §1). */
+	/** The contact center's domain, sent as `tenantUrl` on every request (sources.md#servicepattern-base-url). */
 	tenantUrl: string;
 	appId: string;
 	version: 'v1' | 'v2';
@@ -171,7 +171,7 @@ export class ServicePatternClient {
 
 	/**
 	 * Starts a chat, or returns the client ID's existing session (`is_new_chat: false`). The body is
-	 * always a JSON object, `{}` at least: the API answers a missing one with 5003 (sheet §2).
+	 * always a JSON object, `{}` at least: the API answers a missing one with 5003 (sources.md#servicepattern-errors).
 	 */
 	async requestChat(clientId: string, request: ChatRequest): Promise<Record<string, unknown>> {
 		const body: Record<string, unknown> = {};
@@ -200,7 +200,7 @@ export class ServicePatternClient {
 	/**
 	 * Waits for new events: the server holds the request 5 to 15 s when there are none. One poll per
 	 * chat at a time in this process (items of a node run, the trigger): the server refuses a second
-	 * one while one is held (sheet §3.8).
+	 * one while one is held (sources.md#servicepattern-events-polling).
 	 */
 	async newEvents(clientId: string, chatId: string, signal?: AbortSignal) {
 		return await inTurn(`servicepattern:${this.scope}:poll:${chatId}`, async () => {

@@ -71,7 +71,7 @@ export type Query = Record<string, string | number | boolean | undefined>;
 
 /**
  * How "no such customer" looks. The evidence: Sobot's IVR customer query returns null when it has
- * nothing to go on (seed 002, line 63); the reference client (sheet X1) types `item` as an object, has no not-found return code
+ * nothing to go on (sources.md#sobot-ivr-customer-query); the reference client (sources.md#sobot-customer-lookups) types `item` as an object, has no not-found return code
  * and throws only on a ret_code other than 000000. So "not found" is a success answer whose `item` is
  * null or missing, or, from servers that serialise an empty result differently, an empty object, an
  * empty list, an empty string, or an object without a customer ID. Anything else is a customer.
@@ -327,7 +327,7 @@ export class SobotClient {
 		return this.fieldNames;
 	}
 
-	/** The custom customer fields: `item.extend_fields[]`, as the reference client (sheet X1) reads them. */
+	/** The custom customer fields: `item.extend_fields[]`, as the reference client reads them (sources.md#sobot-helper-lookups). */
 	async customFieldDefinitions(): Promise<unknown[]> {
 		const body = await this.call('GET', '/api/crm/5/user/query_user_extend_fields');
 		return parseAnswer(customFieldDefinitions, body.item ?? {}).extend_fields ?? [];

@@ -93,7 +93,7 @@ export const foundCustomer = z.looseObject({
 	userLabel: z.string().optional(),
 });
 
-/** One custom customer field as query_user_extend_fields describes it (sheet X1, `QueryUserExtendFields/Response/Item/ExtendFields`). */
+/** One custom customer field as query_user_extend_fields describes it (the reference client's `QueryUserExtendFields/Response/Item/ExtendFields`, sources.md#sobot-helper-lookups). */
 export const customFieldDefinition = z.looseObject({
 	fieldid: text,
 	field_name: optionalText,

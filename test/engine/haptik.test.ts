@@ -48,7 +48,7 @@ const triggerWorkflow = (events: string[], registerHooks = false, agentToolCheck
 	connections: {},
 });
 
-/** A Bot API webhook payload as Haptik documents it (sheet §2.5). */
+/** A Bot API webhook payload as Haptik documents it (sources.md#haptik-webhook-payload-fields). */
 const botMessage = (id: number, text = 'Hi, how can I help?') => ({
 	version: '1.0',
 	timestamp: '2026-11-23T10:00:00.000Z',

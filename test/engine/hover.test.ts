@@ -184,7 +184,7 @@ describe('Hover actions', () => {
 	test('Create refuses bad steps and a missing root code before sending', async () => {
 		const noRoot = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'ussd', rootCode: '={{ "" }}' });
 		expect(noRoot.error('Hover')?.message).toBe('Invalid value for "Root Code" [item 0]');
-		// Hover marks root_code [required] for every transport type, STK too (seed 004, line 215).
+		// Hover marks root_code [required] for every transport type, STK too (sources.md#hover-action-fields).
 		const stkNoRoot = await run({ operation: 'create', name: 'X', operators: ['2172'], transportType: 'stk', rootCode: '={{ "" }}' });
 		expect(stkNoRoot.error('Hover')?.message).toBe('Invalid value for "Root Code" [item 0]');
 

@@ -95,7 +95,7 @@ describe('Sobot Find Customer', () => {
 		expect(notice?.displayOptions?.show).toMatchObject({ searchBy: ['partnerId'], resource: ['customer'], operation: ['find'] });
 	});
 
-	test('the lookup’s other facts (seed 002) come out under readable names', async () => {
+	test('the lookup’s other facts (sources.md#sobot-ivr-customer-query) come out under readable names', async () => {
 		const [item] = (await run(workflow())).output('After');
 		expect(item.json).toMatchObject({
 			gender: 'Female',
@@ -297,7 +297,7 @@ describe('Sobot customers and tickets', () => {
 		expect(result.output('After')[0].json).toEqual({ userid: 'u-1001', updated: true });
 	});
 
-	test('Get Custom Field Definitions reads item.extend_fields (sheet X1) and outputs each field with its ID and name', async () => {
+	test('Get Custom Field Definitions reads item.extend_fields (sources.md#sobot-helper-lookups) and outputs each field with its ID and name', async () => {
 		const result = await run(workflow({ operation: 'getCustomFields' }));
 		expect(result.output('After').map((i) => i.json)).toEqual([
 			expect.objectContaining({ id: 'f-plan', name: 'Plan', type: 6, typeName: 'drop-down list', required: false, active: true, field_variable: 'plan' }),

@@ -55,7 +55,7 @@ describe('telSpiel Click To Call through n8n’s engine', () => {
 		expect(first.body).toBe(
 			JSON.stringify({ username: USERNAME, agent_phone: '9999999999', customer_phone: '8888888888', campaign_name: 'Callbacks' }),
 		);
-		// telSpiel's numbers are Numeric (seed 003): the + and the punctuation are removed before sending.
+		// telSpiel's numbers are Numeric (sources.md#telspiel-parameters): the + and the punctuation are removed before sending.
 		expect(second.json()).toEqual({ username: USERNAME, agent_phone: '919999900001', customer_phone: '8880000002' });
 
 		const output = result.output('After');

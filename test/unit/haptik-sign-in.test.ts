@@ -2,7 +2,7 @@
  * The agent tool's (TRACT's) sign-in as Haptik's security page describes it: a body of client_id, fqdn
  * and an ISO 8601 UTC timestamp, signed (SHA-1, the certificate's RSA or ECDSA key, base64) over its
  * exact bytes, with the certificate named by UUID or chain URL; and the sandbox, which issues a token
- * only to such a request within 150 s (docs/sources.md#haptik-tract-*).
+ * only to such a request within 150 s (docs/sources.md#haptik-tract-signature, docs/sources.md#haptik-tract-timestamp).
  */
 import { X509Certificate, generateKeyPairSync, verify } from 'node:crypto';
 

@@ -30,7 +30,7 @@ export const create = defineOperation({
 	description: 'Create an action: a USSD or SIM menu path',
 	action: 'Create an action',
 	properties,
-	// Every field Hover marks [required] (seed 004, lines 213–215) is required here too; Hover's
+	// Every field Hover marks [required] (sources.md#hover-action-fields) is required here too; Hover's
 	// create schema has no description (sources.md#hover-action-fields), so none is offered.
 	input: z
 		.object({

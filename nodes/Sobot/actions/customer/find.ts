@@ -52,8 +52,8 @@ const properties: INodeProperties[] = [
 ];
 
 /**
- * Facts Sobot's IVR customer query returns (seed 002, lines 72–106) that the open API sheet does not
- * list. Which key the open API uses for each is not documented: each is read from the seed's own
+ * Facts Sobot's IVR customer query returns (sources.md#sobot-ivr-customer-query) that the open API does not
+ * list. Which key the open API uses for each is not documented: each is read from the IVR query's own
  * name first, then the open API's snake_case style. A guess, kept here so it is corrected in one place.
  */
 const PROFILE_FIELDS = {

@@ -26,7 +26,7 @@ export const getCustomFields = defineOperation({
 				type: field.field_type,
 				typeName: field.field_type_cn,
 				required: field.fill_flag === undefined ? undefined : field.fill_flag === 1,
-				// field_status 0 is a deleted field; open_flag 0 one switched off (sheet X1).
+				// field_status 0 is a deleted field; open_flag 0 one switched off (the reference client, sources.md#sobot-helper-lookups).
 				active: field.field_status !== 0 && field.open_flag !== 0,
 			};
 		}),

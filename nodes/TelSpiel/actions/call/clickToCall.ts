@@ -64,7 +64,7 @@ export const clickToCall = defineOperation({
 	description: 'Ring an agent, then connect the customer',
 	action: 'Ring an agent, then connect a customer',
 	properties,
-	// telSpiel takes both numbers as Numeric (seed 003, lines 69–70): digits only, normalised here.
+	// telSpiel takes both numbers as Numeric (sources.md#telspiel-parameters): digits only, normalised here.
 	input: z.object({
 		agentPhone: numericPhoneNumber,
 		customerPhone: numericPhoneNumber,
