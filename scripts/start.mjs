@@ -41,7 +41,7 @@ async function checkPorts() {
 		if (!(await isFree(port))) {
 			fail(
 				`Port ${port}, for ${name}, is already in use (another n8n, or another program).\n` +
-					`Stop it, or choose another port: ${variable}=<port> npm start (see README, "Try it: npm start").`,
+					`Stop it, or choose another port: ${variable}=<port> npm start (see docs/npm-start.md).`,
 			);
 		}
 	}
@@ -122,7 +122,7 @@ function sayHowToCall() {
 	const keyFile = (name) => path.join(shown.startsWith('..') ? path.join(userFolder, 'keys') : shown, SECRET_FILES[name]);
 	const base = `http://localhost:${n8nPort}`;
 	const post = (route, header, body) => `curl -X POST ${base}${route} -H "${header}" -H 'content-type: application/json' -d '${body}'`;
-	say(`\nThe examples' webhooks take keys made for this n8n, kept in ${path.dirname(keyFile('ivrKey'))}/ (README: "Webhook keys"). Publish a workflow, then:`);
+	say(`\nThe examples' webhooks take keys made for this n8n, kept in ${path.dirname(keyFile('ivrKey'))}/ (docs/npm-start.md, "Webhook keys"). Publish a workflow, then:`);
 	say(`  IVR callback:    ${post('/webhook/ivr-callback', `api-key: $(cat ${keyFile('ivrKey')})`, '{"phone": "13800000001"}')}`);
 	say(`  bot-facing API:  ${post('/webhook/bot/callback', `api-key: $(cat ${keyFile('botPlatformKey')})`, '{"mobileNo": "13800000001"}')}`);
 	say(`  bot handover:    ${post('/webhook/bot-handover', `api-key: $(cat ${keyFile('botPlatformKey')})`, '{"from": "whatsapp:+15550001", "name": "Asha", "text": "I need a human"}')}`);
