@@ -17,12 +17,17 @@ const PORTS = [
 	{ name: 'the sandbox', variable: 'SANDBOX_PORT', port: Number(process.env.SANDBOX_PORT ?? 5680) },
 ];
 const [n8nPort, brokerPort, sandboxPort] = PORTS.map(({ port }) => port);
+// Loopback only by default: until the owner account exists, whoever reaches n8n can create it.
+// N8N_LISTEN_ADDRESS=0.0.0.0 (or an interface's address) opens it to the network.
+const listenAddress = process.env.N8N_LISTEN_ADDRESS ?? '127.0.0.1';
+const openToNetwork = !['127.0.0.1', '::1', 'localhost'].includes(listenAddress);
 // n8n's launcher is run with this script's own Node (24): its shebang would take whatever node is first on PATH.
 const env = {
 	...process.env,
 	...quietEnv,
 	N8N_USER_FOLDER: userFolder,
 	N8N_PORT: String(n8nPort),
+	N8N_LISTEN_ADDRESS: listenAddress,
 	N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 	N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 };
@@ -208,7 +213,12 @@ async function main() {
 	ready = await waitForN8n(() => !exited);
 	if (ready) {
 		say(`\nn8n is ready: http://localhost:${n8nPort}`);
-		say('Create the owner account on first visit, then open Overview: the example workflows use the "Sandbox …" credentials.');
+		say(
+			openToNetwork
+				? `n8n listens on ${listenAddress}, port ${n8nPort}: open to the network, so create the owner account now.`
+				: `n8n listens on 127.0.0.1 only (N8N_LISTEN_ADDRESS=0.0.0.0 npm start opens it to the network, once the owner account exists).`,
+		);
+		say('Create the owner account on first visit; n8n then opens its Assistant page: the examples are under Overview, with the "Sandbox …" credentials.');
 		sayHowToCall();
 		say('Ctrl-C stops n8n and the sandbox.');
 	} else if (!exited) {
