@@ -65,7 +65,8 @@ function closure(entries) {
 		if (seen.has(file)) return;
 		seen.add(file);
 		const source = readFileSync(path.join(ROOT, file), 'utf8');
-		for (const [, target] of source.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+		// tsc writes its own requires with double quotes; a lazy require in the source keeps its single ones.
+		for (const [, , target] of source.matchAll(/require\((["'])(\.{1,2}\/[^"']+)\1\)/g)) {
 			const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
 			const candidates = resolved.endsWith('.js') || resolved.endsWith('.json') ? [resolved] : [`${resolved}.js`, `${resolved}/index.js`];
 			const found = candidates.find((candidate) => existsSync(path.join(ROOT, candidate)));
