@@ -2,7 +2,7 @@
 // credentials pointing at the sandbox and the example workflows imported. Ctrl-C, or SIGTERM from an
 // IDE or a process manager, stops n8n, its task runner and the sandbox.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -50,6 +50,25 @@ async function checkPorts() {
 			);
 		}
 	}
+}
+
+// Written after npm start's own build: a later start skips building while no source is newer.
+const buildStamp = path.join(root, 'build', '.start-build-stamp');
+const BUILD_SOURCES = ['nodes', 'credentials', 'sandbox', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.sandbox.json', 'gulpfile.js', 'scripts/prebuild-properties.mjs'];
+
+/** The newest modification time under a file or folder. */
+function newestChange(file) {
+	const stat = statSync(file, { throwIfNoEntry: false });
+	if (!stat) return 0;
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestChange(path.join(file, name))));
+}
+
+/** Whether dist/ and build/sandbox/ are what the sources build: npm start built them and nothing changed since. */
+function builtIsCurrent() {
+	if (!existsSync(buildStamp) || !existsSync(path.join(root, 'dist')) || !existsSync(path.join(root, 'build', 'sandbox', 'main.js'))) return false;
+	const built = statSync(buildStamp).mtimeMs;
+	return BUILD_SOURCES.every((source) => newestChange(path.join(root, source)) < built);
 }
 
 function npm(args) {
@@ -136,9 +155,20 @@ function sayHowToCall() {
 
 async function main() {
 	await checkPorts();
-	say('Building the package and the sandbox…');
-	npm(['run', '--silent', 'build']);
-	npm(['run', '--silent', 'build:sandbox']);
+	if (builtIsCurrent()) {
+		say('Building the package and the sandbox: skipped, dist/ and build/sandbox/ are current (delete build/.start-build-stamp to build anyway)');
+	} else {
+		say('Building the package and the sandbox…');
+		rmSync(buildStamp, { force: true });
+		const started = Date.now();
+		npm(['run', '--silent', 'build']);
+		npm(['run', '--silent', 'build:sandbox']);
+		mkdirSync(path.dirname(buildStamp), { recursive: true });
+		// Stamped with the time the build started: a source saved while it ran counts as newer.
+		writeFileSync(buildStamp, '');
+		const startedAt = new Date(started);
+		utimesSync(buildStamp, startedAt, startedAt);
+	}
 
 	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
 	const accounts = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));

@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -123,6 +123,11 @@ test('n8n listens on loopback only, and says how to open it to the network', asy
 	// The machine's other addresses, where anyone on the network would reach an n8n listening on all interfaces.
 	const outside = Object.values(networkInterfaces()).flat().filter((address) => address && !address.internal && address.family === 'IPv4').map((address) => address!.address);
 	for (const address of outside) expect([address, await accepts(address, port)]).toEqual([address, false]);
+});
+
+test('the first start builds the package, or finds it current, and stamps what it built', () => {
+	expect(output).toMatch(/Building the package and the sandbox(…|: skipped, dist\/ and build\/sandbox\/ are current)/);
+	expect(existsSync(path.join(ROOT, 'build', '.start-build-stamp'))).toBe(true);
 });
 
 test('it prints where n8n is, and n8n offers every node and credential of the package', async () => {
@@ -455,6 +460,8 @@ test('a port taken after that check (n8n cannot bind it) ends npm start with n8n
 		expect(said).toContain(`n8n's port ${n8nPort} is already in use`);
 		expect(said).toContain('n8n stopped (exit code 1) before it was ready');
 		expect(said).not.toContain('n8n is ready');
+		// The first start of this file built the package; nothing changed since, so this one did not.
+		expect(said).toContain('Building the package and the sandbox: skipped, dist/ and build/sandbox/ are current');
 	} finally {
 		squatter.closeAllConnections();
 		squatter.close();
