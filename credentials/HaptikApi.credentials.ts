@@ -19,7 +19,7 @@ export class HaptikApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Haptik/haptik.svg', dark: 'file:../nodes/Haptik/haptik.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center#haptik-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center/blob/main/docs/haptik.md#haptik-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -42,7 +42,7 @@ export class HoverApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Hover/hover.svg', dark: 'file:../nodes/Hover/hover.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center#hover-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center/blob/main/docs/hover.md#hover-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -7,7 +7,7 @@ export class ServicePatternApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/ServicePattern/servicePattern.svg', dark: 'file:../nodes/ServicePattern/servicePattern.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center#servicepattern-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center/blob/main/docs/servicepattern.md#servicepattern-credential';
 
 	properties: INodeProperties[] = [
 		{

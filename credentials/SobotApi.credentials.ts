@@ -21,7 +21,7 @@ export class SobotApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Sobot/sobot.svg', dark: 'file:../nodes/Sobot/sobot.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center#sobot-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center/blob/main/docs/sobot.md#sobot-credential';
 
 	properties: INodeProperties[] = [
 		{

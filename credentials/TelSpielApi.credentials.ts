@@ -15,7 +15,7 @@ export class TelSpielApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/TelSpiel/telspiel.svg', dark: 'file:../nodes/TelSpiel/telspiel.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center#telspiel-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-contact-center/n8n-nodes-contact-center/blob/main/docs/telspiel.md#telspiel-credential';
 
 	properties: INodeProperties[] = [
 		{

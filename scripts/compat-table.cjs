@@ -1,4 +1,4 @@
-// The README's compatibility table, written from what `npm run test:compat -- --all` measured
+// The README's compatibility table (its Compatibility section), written from what `npm run test:compat -- --all` measured
 // (docs/compatibility.json). One renderer for the script that writes the README section and for the
 // test that checks the README still shows the measured results.
 'use strict';

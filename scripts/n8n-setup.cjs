@@ -30,6 +30,9 @@ const quietEnv = {
 	N8N_HIRING_BANNER_ENABLED: 'false',
 	N8N_PERSONALIZATION_ENABLED: 'false',
 	N8N_DISABLED_MODULES: 'mcp-registry',
+	// The nodes panel's list of verified community nodes to install (n8n's Strapi API, fetched when the
+	// panel opens; offline three ENOTFOUND stack traces). Installed packages, this one too, still load.
+	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 	N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 	N8N_SECURE_COOKIE: 'false',
 };

@@ -447,7 +447,7 @@ export async function botApiPage(): Promise<string> {
 		'| 10 | HTTP Status Codes | see [Status codes](#status-codes): `SUCC001` Request Successful, `ERR001`–`ERR004` |',
 		'| 11 | Authentication steps | send the key in the `api-key` header on every request; there is no token and no sign-in |',
 		'| 12 | Staging / test environment | see [Staging](#staging): `npm start` (n8n on http://localhost:5678 with this workflow, the sandbox behind it), or a second published copy of the workflow on its own path |',
-		`| 13 | Test accounts | key: the one \`npm start\` made for your n8n, in \`.n8n-dev/keys/bot-platform-key\` (README, "Webhook keys"); mobile numbers \`13800000001\` (Asha, VIP), \`13800000002\` (Ben), any other number is unknown |`,
+		`| 13 | Test accounts | key: the one \`npm start\` made for your n8n, in \`.n8n-dev/keys/bot-platform-key\` ([npm start, "Webhook keys"](../npm-start.md#webhook-keys)); mobile numbers \`13800000001\` (Asha, VIP), \`13800000002\` (Ben), any other number is unknown |`,
 		'| 14 | Technical SPOC | see [Contact (SPOC)](#contact-spoc) |',
 		'',
 		'## Status codes\n',

@@ -2,7 +2,7 @@
 // credentials pointing at the sandbox and the example workflows imported. Ctrl-C, or SIGTERM from an
 // IDE or a process manager, stops n8n, its task runner and the sandbox.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -17,12 +17,17 @@ const PORTS = [
 	{ name: 'the sandbox', variable: 'SANDBOX_PORT', port: Number(process.env.SANDBOX_PORT ?? 5680) },
 ];
 const [n8nPort, brokerPort, sandboxPort] = PORTS.map(({ port }) => port);
+// Loopback only by default: until the owner account exists, whoever reaches n8n can create it.
+// N8N_LISTEN_ADDRESS=0.0.0.0 (or an interface's address) opens it to the network.
+const listenAddress = process.env.N8N_LISTEN_ADDRESS ?? '127.0.0.1';
+const openToNetwork = !['127.0.0.1', '::1', 'localhost'].includes(listenAddress);
 // n8n's launcher is run with this script's own Node (24): its shebang would take whatever node is first on PATH.
 const env = {
 	...process.env,
 	...quietEnv,
 	N8N_USER_FOLDER: userFolder,
 	N8N_PORT: String(n8nPort),
+	N8N_LISTEN_ADDRESS: listenAddress,
 	N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 	N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
 };
@@ -41,10 +46,29 @@ async function checkPorts() {
 		if (!(await isFree(port))) {
 			fail(
 				`Port ${port}, for ${name}, is already in use (another n8n, or another program).\n` +
-					`Stop it, or choose another port: ${variable}=<port> npm start (see README, "Try it: npm start").`,
+					`Stop it, or choose another port: ${variable}=<port> npm start (see docs/npm-start.md).`,
 			);
 		}
 	}
+}
+
+// Written after npm start's own build: a later start skips building while no source is newer.
+const buildStamp = path.join(root, 'build', '.start-build-stamp');
+const BUILD_SOURCES = ['nodes', 'credentials', 'sandbox', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.sandbox.json', 'gulpfile.js', 'scripts/prebuild-properties.mjs'];
+
+/** The newest modification time under a file or folder. */
+function newestChange(file) {
+	const stat = statSync(file, { throwIfNoEntry: false });
+	if (!stat) return 0;
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestChange(path.join(file, name))));
+}
+
+/** Whether dist/ and build/sandbox/ are what the sources build: npm start built them and nothing changed since. */
+function builtIsCurrent() {
+	if (!existsSync(buildStamp) || !existsSync(path.join(root, 'dist')) || !existsSync(path.join(root, 'build', 'sandbox', 'main.js'))) return false;
+	const built = statSync(buildStamp).mtimeMs;
+	return BUILD_SOURCES.every((source) => newestChange(path.join(root, source)) < built);
 }
 
 function npm(args) {
@@ -122,7 +146,7 @@ function sayHowToCall() {
 	const keyFile = (name) => path.join(shown.startsWith('..') ? path.join(userFolder, 'keys') : shown, SECRET_FILES[name]);
 	const base = `http://localhost:${n8nPort}`;
 	const post = (route, header, body) => `curl -X POST ${base}${route} -H "${header}" -H 'content-type: application/json' -d '${body}'`;
-	say(`\nThe examples' webhooks take keys made for this n8n, kept in ${path.dirname(keyFile('ivrKey'))}/ (README: "Webhook keys"). Publish a workflow, then:`);
+	say(`\nThe examples' webhooks take keys made for this n8n, kept in ${path.dirname(keyFile('ivrKey'))}/ (docs/npm-start.md, "Webhook keys"). Publish a workflow, then:`);
 	say(`  IVR callback:    ${post('/webhook/ivr-callback', `api-key: $(cat ${keyFile('ivrKey')})`, '{"phone": "13800000001"}')}`);
 	say(`  bot-facing API:  ${post('/webhook/bot/callback', `api-key: $(cat ${keyFile('botPlatformKey')})`, '{"mobileNo": "13800000001"}')}`);
 	say(`  bot handover:    ${post('/webhook/bot-handover', `api-key: $(cat ${keyFile('botPlatformKey')})`, '{"from": "whatsapp:+15550001", "name": "Asha", "text": "I need a human"}')}`);
@@ -131,9 +155,20 @@ function sayHowToCall() {
 
 async function main() {
 	await checkPorts();
-	say('Building the package and the sandbox…');
-	npm(['run', '--silent', 'build']);
-	npm(['run', '--silent', 'build:sandbox']);
+	if (builtIsCurrent()) {
+		say('Building the package and the sandbox: skipped, dist/ and build/sandbox/ are current (delete build/.start-build-stamp to build anyway)');
+	} else {
+		say('Building the package and the sandbox…');
+		rmSync(buildStamp, { force: true });
+		const started = Date.now();
+		npm(['run', '--silent', 'build']);
+		npm(['run', '--silent', 'build:sandbox']);
+		mkdirSync(path.dirname(buildStamp), { recursive: true });
+		// Stamped with the time the build started: a source saved while it ran counts as newer.
+		writeFileSync(buildStamp, '');
+		const startedAt = new Date(started);
+		utimesSync(buildStamp, startedAt, startedAt);
+	}
 
 	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
 	const accounts = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
@@ -208,7 +243,12 @@ async function main() {
 	ready = await waitForN8n(() => !exited);
 	if (ready) {
 		say(`\nn8n is ready: http://localhost:${n8nPort}`);
-		say('Create the owner account on first visit, then open Overview: the example workflows use the "Sandbox …" credentials.');
+		say(
+			openToNetwork
+				? `n8n listens on ${listenAddress}, port ${n8nPort}: open to the network, so create the owner account now.`
+				: `n8n listens on 127.0.0.1 only (N8N_LISTEN_ADDRESS=0.0.0.0 npm start opens it to the network, once the owner account exists).`,
+		);
+		say('Create the owner account on first visit; n8n then opens its Assistant page: the examples are under Overview, with the "Sandbox …" credentials.');
 		sayHowToCall();
 		say('Ctrl-C stops n8n and the sandbox.');
 	} else if (!exited) {

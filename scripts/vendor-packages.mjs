@@ -1,8 +1,7 @@
 // One package per vendor, built from the same dist/ as the combined package (run after `npm run build`):
 // n8n's verification takes one third-party service per package. Each holds its vendor's nodes and
 // credential, the part of the shared core they import (followed through the require graph, so it
-// cannot carry another vendor's code), a README made from the combined README's section on the
-// vendor, the examples that use the vendor (node types renamed to the vendor packages), the licence,
+// cannot carry another vendor's code), a README made from the vendor's page in docs/ (docs/<vendor>.md), the examples that use the vendor (node types renamed to the vendor packages), the licence,
 // and its own `n8n` section.
 //
 //   node scripts/vendor-packages.mjs            writes build/packages/<package>/
@@ -17,67 +16,42 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = path.join(ROOT, 'build', 'packages');
 
-/** The vendors, each with the folder its nodes live in and the README section that documents it. */
+/** The vendors, each with the folder its nodes live in and the docs page that documents it (written once, for both). */
 export const VENDORS = [
 	{
 		dir: 'ServicePattern',
 		package: 'n8n-nodes-servicepattern',
-		section: 'ServicePattern',
+		page: 'docs/servicepattern.md',
 		description: 'n8n nodes for the ServicePattern (Bright Pattern) Mobile/Web chat API: request a chat with a contact center, send messages and files, and follow the agents’ replies.',
 		keywords: ['servicepattern', 'bright-pattern', 'contact-center', 'chat'],
-		limits: [
-			'One chat at a time per client ID (the API’s rule); the node derives a client ID per conversation key.',
-			'One held poll per chat: the node and the trigger never poll the same chat twice at once in one n8n process.',
-			'Uploads up to 25 MB (the API’s limit), checked before sending; the contact center keeps at most 1,000 files.',
-			'The ServicePattern Trigger follows one conversation; the ServicePattern Relay Trigger follows up to 1,000 chats at once and runs on the n8n main that receives production webhooks (not on separate webhook processes).',
-		],
 	},
 	{
 		dir: 'TelSpiel',
 		package: 'n8n-nodes-telspiel',
-		section: 'telSpiel',
+		page: 'docs/telspiel.md',
 		description: 'n8n node for telSpiel Click To Call: ring an agent, then connect the customer.',
 		keywords: ['telspiel', 'click-to-call', 'telephony'],
-		limits: [
-			'telSpiel returns no call ID, so a call cannot be followed up through this API.',
-			'A Click To Call is never sent twice: a failed one is reported, not retried.',
-			'Phone numbers are sent as digits only, 6 to 15 of them.',
-		],
 	},
 	{
 		dir: 'Hover',
 		package: 'n8n-nodes-hover',
-		section: 'Hover',
+		page: 'docs/hover.md',
 		description: 'n8n nodes for Hover USSD and SIM-menu automation: manage actions, parsers and apps, and receive transactions.',
 		keywords: ['hover', 'ussd', 'sim'],
-		limits: [
-			'An app has one webhook URL: the trigger takes it over only when asked, and gives it back when deactivated.',
-			'Hover’s sign-in token is kept in the credential (n8n’s database), shared by every process.',
-		],
 	},
 	{
 		dir: 'Sobot',
 		package: 'n8n-nodes-sobot',
-		section: 'Sobot',
+		page: 'docs/sobot.md',
 		description: 'n8n node for the Sobot (Zhichi) customer-service open API: find, create and update customers, create and search tickets.',
 		keywords: ['sobot', 'zhichi', 'crm', 'customer-service'],
-		limits: [
-			'One Sobot token per credential for the whole n8n deployment, kept in the credential; the Test button fetches a new one, which replaces it.',
-			'Searches return at most the page size Sobot allows; the node follows pages up to the limit you set.',
-		],
 	},
 	{
 		dir: 'Haptik',
 		package: 'n8n-nodes-haptik',
-		section: 'Haptik',
+		page: 'docs/haptik.md',
 		description: 'n8n nodes for Haptik chat bots: talk to a bot as a channel, take chats over from it as a contact center, and receive its signed webhooks.',
 		keywords: ['haptik', 'chatbot', 'agent-handover', 'tract'],
-		limits: [
-			'The agent tool APIs (TRACT) get a token from a signed sign-in, kept in the credential; Haptik does not name the header that carries it: `Authorization: Bearer` is sent.',
-			'Haptik documents no signature for the agent tool hooks: the trigger registers them with a secret in their URL.',
-			'A delivery is remembered for two hours to start one workflow per message; Haptik retries for about an hour.',
-			'Haptik documents no way to remove a registered hook: it stays until another URL is registered for it.',
-		],
 	},
 ];
 
@@ -123,13 +97,46 @@ function vendorsByNodeType() {
 	return owners;
 }
 
-/** The combined README's section on a vendor, from its `## ` heading to the next one. */
-function readmeSection(name) {
-	const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-	const start = readme.indexOf(`\n## ${name}\n`);
-	if (start < 0) throw new Error(`README.md has no section "## ${name}"`);
-	const end = readme.indexOf('\n## ', start + 1);
-	return readme.slice(start + 1, end < 0 ? undefined : end).replace(/^## .*\n+/, '').trim();
+/** A page's `## ` sections, by heading, and the text before the first one. */
+function pageSections(file) {
+	const text = readFileSync(path.join(ROOT, file), 'utf8').replace(/^# .*\n+/, '');
+	const sections = { intro: '' };
+	let current = 'intro';
+	let inCode = false;
+	for (const line of text.split('\n')) {
+		if (line.startsWith('```')) inCode = !inCode;
+		const heading = !inCode && line.match(/^## (.*)$/);
+		if (heading) {
+			current = heading[1];
+			sections[current] = '';
+		} else sections[current] += `${line}\n`;
+	}
+	return sections;
+}
+
+/** Links relative to docs/ made absolute (GitHub, main branch): a vendor package has none of those files. */
+function absoluteLinks(text, repository) {
+	return text.replace(/\]\(([^)#:][^):]*?)(#[^)]*)?\)/g, (all, target, anchor = '') => {
+		const resolved = path.posix.normalize(path.posix.join('docs', target));
+		return `](${repository}/blob/main/${resolved}${anchor})`;
+	});
+}
+
+/** A vendor's page without its Limits and Examples (the vendor README has its own), its sections one level down. */
+function credentialAndOperations(vendor, repository) {
+	const sections = pageSections(vendor.page);
+	const body = Object.entries(sections)
+		.filter(([heading]) => heading !== 'Limits' && heading !== 'Examples')
+		.map(([heading, text]) => (heading === 'intro' ? text : `### ${heading}\n${text}`).trim())
+		.join('\n\n');
+	return absoluteLinks(body, repository);
+}
+
+/** The page's Limits, one per bullet. */
+function limitsOf(vendor) {
+	const limits = pageSections(vendor.page).Limits;
+	if (!limits) throw new Error(`${vendor.page} has no "## Limits" section`);
+	return limits.trim().split('\n').filter((line) => line.startsWith('- ')).map((line) => line.slice(2));
 }
 
 function examplesFor(vendor, owners) {
@@ -172,7 +179,7 @@ n8n ships. It runs on n8n 2.x, and its action node can be used as a tool by n8n'
 
 ## Credential and operations
 
-${readmeSection(vendor.section)}
+${credentialAndOperations(vendor, repository)}
 
 ## Examples
 
@@ -182,7 +189,7 @@ ${examples.length === 0 ? 'None in this package.' : `Import these from the packa
 
 ## Limits
 
-${vendor.limits.map((limit) => `- ${limit}`).join('\n')}
+${limitsOf(vendor).map((limit) => `- ${limit}`).join('\n')}
 
 ## License
 
@@ -221,7 +228,7 @@ export function buildVendorPackages({ pack = false, out = OUT } = {}) {
 			description: vendor.description,
 			keywords: ['n8n-community-node-package', 'n8n', ...vendor.keywords],
 			license: rootPackage.license,
-			homepage: rootPackage.homepage.replace(/#.*$/, `#${vendor.section.toLowerCase()}`),
+			homepage: `${rootPackage.homepage.replace(/#.*$/, '')}/blob/main/${vendor.page}`,
 			author: rootPackage.author,
 			repository: rootPackage.repository,
 			engines: rootPackage.engines,

@@ -2,10 +2,13 @@ import { z } from 'zod/v4';
 
 // n8n hands a parameter filled by an expression over with the expression's own type, so text
 // fields accept numbers (a phone number mapped from JSON is often one) and read them as text.
-const text = z.union([z.string(), z.number().transform(String)]);
+// Anything else, nothing included (an expression such as {{ $json.mobile }} on an item without it),
+// is told as what the field expects: a union alone says only "Invalid input".
+const textExpecting = (expected: string) => z.union([z.string(), z.number().transform(String)], { error: expected });
+const text = textExpecting('text');
 
 /** Required text: trimmed, not empty. */
-export const nonEmptyString = text.pipe(
+export const nonEmptyString = textExpecting('a value').pipe(
 	z.string().trim().min(1, { error: 'a value' }),
 );
 
@@ -19,15 +22,12 @@ export const optionalString = z
  * A phone number as dialled: digits with an optional leading +. Spaces, dashes, dots and brackets
  * that people type for readability are removed first.
  */
-export const phoneNumber = text.pipe(
+const PHONE = 'a phone number: 6 to 15 digits with an optional leading +';
+export const phoneNumber = textExpecting(PHONE).pipe(
 	z
 		.string()
 		.transform((value) => value.replace(/[\s\-().]/g, ''))
-		.pipe(
-			z.string().regex(/^\+?\d{6,15}$/, {
-				error: 'a phone number: 6 to 15 digits with an optional leading +',
-			}),
-		),
+		.pipe(z.string().regex(/^\+?\d{6,15}$/, { error: PHONE })),
 );
 
 /**
@@ -36,11 +36,12 @@ export const phoneNumber = text.pipe(
  * country code, which is never dialled with it (+44 (0)20 7946 0958 is +442079460958). An extension
  * such as 3001 is a callback number too.
  */
-export const callbackNumber = text.pipe(
+const CALLBACK = 'a phone number or extension: digits with an optional leading + and country code, e.g. 3001 or +44 20 7946 0958';
+export const callbackNumber = textExpecting(CALLBACK).pipe(
 	z
 		.string()
 		.transform((value) => value.trim().replace(/^(\+\d{1,3})[\s\-.]*\(0\)/, '$1').replace(/[\s\-().]/g, ''))
-		.pipe(z.string().regex(/^\+?\d{1,20}$/, { error: 'a phone number or extension: digits with an optional leading + and country code, e.g. 3001 or +44 20 7946 0958' })),
+		.pipe(z.string().regex(/^\+?\d{1,20}$/, { error: CALLBACK })),
 );
 
 /**
@@ -48,18 +49,21 @@ export const callbackNumber = text.pipe(
  * number and the spaces, dashes, dots and brackets people type are removed; what is left must be 6 to
  * 15 digits.
  */
-export const numericPhoneNumber = text.pipe(
+const NUMERIC_PHONE = 'a phone number of 6 to 15 digits (a leading +, spaces, dashes, dots and brackets are removed)';
+export const numericPhoneNumber = textExpecting(NUMERIC_PHONE).pipe(
 	z
 		.string()
 		.transform((value) => value.replace(/[\s\-().+]/g, ''))
-		.pipe(z.string().regex(/^\d{6,15}$/, { error: 'a phone number of 6 to 15 digits (a leading +, spaces, dashes, dots and brackets are removed)' })),
+		.pipe(z.string().regex(/^\d{6,15}$/, { error: NUMERIC_PHONE })),
 );
 
-export const uuid = text.pipe(z.string().trim().pipe(z.uuid({ error: 'a UUID such as 123e4567-e89b-12d3-a456-426614174000' })));
+const UUID = 'a UUID such as 123e4567-e89b-12d3-a456-426614174000';
+export const uuid = textExpecting(UUID).pipe(z.string().trim().pipe(z.uuid({ error: UUID })));
 
-const urlCheck = z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' });
+const URL_EXPECTED = 'an http:// or https:// URL';
+const urlCheck = z.url({ protocol: /^https?$/, error: URL_EXPECTED });
 
-export const httpUrl = text.pipe(z.string().trim().pipe(urlCheck));
+export const httpUrl = textExpecting(URL_EXPECTED).pipe(z.string().trim().pipe(urlCheck));
 
 /** `schema`, or absent when the field is empty (n8n's default for an unset field). */
 export function optionalOf<T extends z.ZodType>(schema: T) {

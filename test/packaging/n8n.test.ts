@@ -32,7 +32,7 @@ beforeAll(() => {
 		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
 	) as Array<{ filename: string; files: Array<{ path: string }> }>;
 	packedFiles = packed.files.map((file) => file.path);
-	// The README's route 1, command for command: npm install of the tarball in the user folder's nodes/.
+	// The README's tarball route, command for command: npm install of the tarball in the user folder's nodes/.
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', path.join(packDir, packed.filename)], { cwd: nodesDir, stdio: ['ignore', 'ignore', 'pipe'] });

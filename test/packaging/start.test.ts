@@ -7,10 +7,10 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -104,6 +104,30 @@ afterAll(async () => {
 		}
 	}
 	rmSync(folder, { recursive: true, force: true });
+});
+
+/** Whether something accepts a TCP connection at host:port. */
+function accepts(host: string, port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = connect({ host, port, timeout: 2_000 });
+		socket.once('connect', () => (socket.destroy(), resolve(true)));
+		socket.once('error', () => resolve(false));
+		socket.once('timeout', () => (socket.destroy(), resolve(false)));
+	});
+}
+
+test('n8n listens on loopback only, and says how to open it to the network', async () => {
+	const port = Number(new URL(n8nUrl).port);
+	expect(output).toContain('n8n listens on 127.0.0.1 only (N8N_LISTEN_ADDRESS=0.0.0.0 npm start opens it');
+	expect(await accepts('127.0.0.1', port)).toBe(true);
+	// The machine's other addresses, where anyone on the network would reach an n8n listening on all interfaces.
+	const outside = Object.values(networkInterfaces()).flat().filter((address) => address && !address.internal && address.family === 'IPv4').map((address) => address!.address);
+	for (const address of outside) expect([address, await accepts(address, port)]).toEqual([address, false]);
+});
+
+test('the first start builds the package, or finds it current, and stamps what it built', () => {
+	expect(output).toMatch(/Building the package and the sandbox(…|: skipped, dist\/ and build\/sandbox\/ are current)/);
+	expect(existsSync(path.join(ROOT, 'build', '.start-build-stamp'))).toBe(true);
 });
 
 test('it prints where n8n is, and n8n offers every node and credential of the package', async () => {
@@ -356,7 +380,11 @@ test('Settings → Community Nodes lists the package with its nodes, loaded', as
 	);
 });
 
-test('start-up says what it does, without deprecation warnings of our own settings or stack traces of offline calls', () => {
+test('start-up says what it does, without deprecation warnings of our own settings or stack traces of offline calls', async () => {
+	// What the editor asks for when the nodes panel opens: n8n's list of verified community nodes,
+	// which it would fetch from its own server (offline: ENOTFOUND and three stack traces).
+	expect((await api('GET', '/rest/community-node-types')).status).toBe(200);
+	await new Promise((resolve) => setTimeout(resolve, 1_500));
 	expect(output).toContain('"Sandbox …" credentials');
 	expect(output).toContain('reset on every start');
 	// How to call the examples' webhooks, naming the files the keys are in, never a key itself.
@@ -432,6 +460,8 @@ test('a port taken after that check (n8n cannot bind it) ends npm start with n8n
 		expect(said).toContain(`n8n's port ${n8nPort} is already in use`);
 		expect(said).toContain('n8n stopped (exit code 1) before it was ready');
 		expect(said).not.toContain('n8n is ready');
+		// The first start of this file built the package; nothing changed since, so this one did not.
+		expect(said).toContain('Building the package and the sandbox: skipped, dist/ and build/sandbox/ are current');
 	} finally {
 		squatter.closeAllConnections();
 		squatter.close();

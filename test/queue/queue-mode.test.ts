@@ -228,7 +228,7 @@ test('Ring Once Per in queue mode: a chat asking again and again, its executions
 	const answers: Record<string, boolean[]> = { 'chat-a': [], 'chat-b': [] };
 	const alreadyCalled = async (chat: string) => ((await (await ask(chat)).json()) as { alreadyCalled: boolean }).alreadyCalled;
 	// The chats' first calls one after another: two workers recording new keys of one node at the same
-	// instant is the one case n8n's store does not hold (README, "AI agents and MCP").
+	// instant is the one case n8n's store does not hold (docs/ai-agents.md).
 	for (const chat of chats) answers[chat].push(await alreadyCalled(chat));
 	// Then each round asks for both chats at once; a chat's own requests come one after another, as a chat's messages do.
 	for (let round = 1; round < 8; round++) {

@@ -88,7 +88,7 @@ test('a key another process overwrote is written back by the next request of a p
 	expect(deliver(b, db, 'tx-1')).toBe(false);
 });
 
-test('the gap it leaves (README, SECURITY.md): one event reaching two processes in the same instant starts twice', () => {
+test('the gap it leaves (docs/hover.md, SECURITY.md): one event reaching two processes in the same instant starts twice', () => {
 	const [a, b] = [nodeProcess(), nodeProcess()];
 	const db = database();
 	const [first, second] = [db.request(), db.request()];

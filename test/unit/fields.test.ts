@@ -1,4 +1,7 @@
-import { boundedInteger, nonEmptyString, optionalString, phoneNumber } from '../../nodes/shared/fields';
+import { z } from 'zod/v4';
+
+import { boundedInteger, callbackNumber, httpUrl, nonEmptyString, numericPhoneNumber, optionalString, phoneNumber, uuid } from '../../nodes/shared/fields';
+import { inputError } from '../../nodes/shared/inputErrors';
 
 test('an empty required value says so once', () => {
 	const result = nonEmptyString.safeParse('  ');
@@ -44,4 +47,28 @@ test('boundedInteger falls back when absent and enforces its bounds', () => {
 	expect(concurrency.safeParse(0).success).toBe(false);
 	expect(concurrency.safeParse(51).success).toBe(false);
 	expect(concurrency.safeParse(2.5).success).toBe(false);
+});
+
+describe('a field that comes out empty at run time ({{ $json.mobile }} on an item without it) says what it expects', () => {
+	test.each([
+		['nonEmptyString', nonEmptyString, /^a value$/],
+		['phoneNumber', phoneNumber, /^a phone number: 6 to 15 digits/],
+		['numericPhoneNumber', numericPhoneNumber, /^a phone number of 6 to 15 digits/],
+		['callbackNumber', callbackNumber, /^a phone number or extension/],
+		['uuid', uuid, /^a UUID such as/],
+		['httpUrl', httpUrl, /^an http:\/\/ or https:\/\/ URL$/],
+	] as const)('%s', (_name, field, expectation) => {
+		for (const nothing of [undefined, null, true, {}]) {
+			const result = (field as z.ZodType).safeParse(nothing);
+			expect(result.success).toBe(false);
+			expect([nothing, result.error?.issues.map((issue) => issue.message)]).toEqual([nothing, [expect.stringMatching(expectation)]]);
+		}
+	});
+
+	test('as the user reads it: the field, what it expects, and that it got nothing', () => {
+		const schema = z.object({ customerPhone: numericPhoneNumber });
+		const result = schema.safeParse({});
+		const error = inputError([{ displayName: 'Customer Phone', name: 'customerPhone', type: 'string', default: '' }], result.error!.issues, {}, 0);
+		expect(error.description).toBe('Customer Phone: Expected a phone number of 6 to 15 digits (a leading +, spaces, dashes, dots and brackets are removed), got nothing.');
+	});
 });

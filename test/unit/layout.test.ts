@@ -1,5 +1,5 @@
 /**
- * Every service folder has the same shape (README "How it is built"): one operation per file under
+ * Every service folder has the same shape (docs/development.md, "How it is built"): one operation per file under
  * actions/<resource>/, named like the operation; triggers and methods/ reach the service through
  * its service module, never through the operations.
  */
