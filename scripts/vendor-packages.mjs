@@ -17,69 +17,18 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = path.join(ROOT, 'build', 'packages');
 
-/** The vendors, each with the folder its nodes live in and the README section that documents it. */
-export const VENDORS = [
-	{
-		dir: 'ServicePattern',
-		package: 'n8n-nodes-servicepattern',
-		section: 'ServicePattern',
-		description: 'n8n nodes for the ServicePattern (Bright Pattern) Mobile/Web chat API: request a chat with a contact center, send messages and files, and follow the agents’ replies.',
-		keywords: ['servicepattern', 'bright-pattern', 'contact-center', 'chat'],
-		limits: [
-			'One chat at a time per client ID (the API’s rule); the node derives a client ID per conversation key.',
-			'One held poll per chat: the node and the trigger never poll the same chat twice at once in one n8n process.',
-			'Uploads up to 25 MB (the API’s limit), checked before sending; the contact center keeps at most 1,000 files.',
-			'The ServicePattern Trigger follows one conversation; the ServicePattern Relay Trigger follows up to 1,000 chats at once and runs on the n8n main that receives production webhooks (not on separate webhook processes).',
-		],
-	},
-	{
-		dir: 'TelSpiel',
-		package: 'n8n-nodes-telspiel',
-		section: 'telSpiel',
-		description: 'n8n node for telSpiel Click To Call: ring an agent, then connect the customer.',
-		keywords: ['telspiel', 'click-to-call', 'telephony'],
-		limits: [
-			'telSpiel returns no call ID, so a call cannot be followed up through this API.',
-			'A Click To Call is never sent twice: a failed one is reported, not retried.',
-			'Phone numbers are sent as digits only, 6 to 15 of them.',
-		],
-	},
-	{
-		dir: 'Hover',
-		package: 'n8n-nodes-hover',
-		section: 'Hover',
-		description: 'n8n nodes for Hover USSD and SIM-menu automation: manage actions, parsers and apps, and receive transactions.',
-		keywords: ['hover', 'ussd', 'sim'],
-		limits: [
-			'An app has one webhook URL: the trigger takes it over only when asked, and gives it back when deactivated.',
-			'Hover’s sign-in token is kept in the credential (n8n’s database), shared by every process.',
-		],
-	},
-	{
-		dir: 'Sobot',
-		package: 'n8n-nodes-sobot',
-		section: 'Sobot',
-		description: 'n8n node for the Sobot (Zhichi) customer-service open API: find, create and update customers, create and search tickets.',
-		keywords: ['sobot', 'zhichi', 'crm', 'customer-service'],
-		limits: [
-			'One Sobot token per credential for the whole n8n deployment, kept in the credential; the Test button fetches a new one, which replaces it.',
-			'Searches return at most the page size Sobot allows; the node follows pages up to the limit you set.',
-		],
-	},
-	{
-		dir: 'Haptik',
-		package: 'n8n-nodes-haptik',
-		section: 'Haptik',
-		description: 'n8n nodes for Haptik chat bots: talk to a bot as a channel, take chats over from it as a contact center, and receive its signed webhooks.',
-		keywords: ['haptik', 'chatbot', 'agent-handover', 'tract'],
-		limits: [
-			'The agent tool APIs (TRACT) get a token from a signed sign-in, kept in the credential; Haptik does not name the header that carries it: `Authorization: Bearer` is sent.',
-			'Haptik documents no signature for the agent tool hooks: the trigger registers them with a secret in their URL.',
-			'A delivery is remembered for two hours to start one workflow per message; Haptik retries for about an hour.',
-			'Haptik documents no way to remove a registered hook: it stays until another URL is registered for it.',
-		],
-	},
-];
+/**
+ * The vendors, one per registered service (scripts/services.json): the folder its nodes live in, its
+ * package, the README section that documents it, and what its README says.
+ */
+export const VENDORS = JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'services.json'), 'utf8')).services.map(({ folder, vendorPackage }) => ({
+	dir: folder,
+	package: vendorPackage.name,
+	section: vendorPackage.readmeSection,
+	description: vendorPackage.description,
+	keywords: vendorPackage.keywords,
+	limits: vendorPackage.limits,
+}));
 
 const rootPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const require = createRequire(import.meta.url);
