@@ -121,3 +121,9 @@ test('nothing outside the registry names a service list', () => {
 		.filter(({ services }) => services.length > 1);
 	expect(lists).toEqual([]);
 });
+
+test('docs/add-a-service.md explains every field of a registry entry', () => {
+	const page = readFileSync(path.join(ROOT, 'docs', 'add-a-service.md'), 'utf8');
+	const fields = [...new Set(SERVICE_REGISTRY.flatMap((entry) => Object.keys(entry)))];
+	expect(fields.filter((field) => !page.includes(`\`${field}\``))).toEqual([]);
+});
