@@ -40,7 +40,8 @@ function closure(entries) {
 		if (seen.has(file)) return;
 		seen.add(file);
 		const source = readFileSync(path.join(ROOT, file), 'utf8');
-		for (const [, target] of source.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+		// tsc writes require("…"); a lazy require in the source (nodes/shared/prebuilt.ts) keeps its quotes.
+		for (const [, , target] of source.matchAll(/require\((["'])(\.{1,2}\/[^"']+)\1\)/g)) {
 			const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
 			const candidates = resolved.endsWith('.js') || resolved.endsWith('.json') ? [resolved] : [`${resolved}.js`, `${resolved}/index.js`];
 			const found = candidates.find((candidate) => existsSync(path.join(ROOT, candidate)));
@@ -150,7 +151,7 @@ export function buildVendorPackages({ pack = false, out = OUT } = {}) {
 		const foreign = code.filter((file) => VENDORS.some((other) => other !== vendor && file.startsWith(`dist/nodes/${other.dir}/`)));
 		if (foreign.length > 0) throw new Error(`${vendor.package} would carry another vendor's code: ${foreign.join(', ')}`);
 		const assets = readdirSync(path.join(ROOT, 'dist', 'nodes', vendor.dir))
-			.filter((name) => name.endsWith('.svg') || name.endsWith('.png') || name.endsWith('.node.json'))
+			.filter((name) => name.endsWith('.svg') || name.endsWith('.png') || name.endsWith('.node.json') || name.endsWith('.properties.json'))
 			.map((name) => `dist/nodes/${vendor.dir}/${name}`);
 
 		const dir = path.join(out, vendor.package);
