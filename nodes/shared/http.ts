@@ -11,6 +11,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { TOKEN_REQUEST_TIMEOUT_MS, WITHOUT_TOKEN, expiredField } from './credentialData';
 import { ServiceError } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -51,9 +52,6 @@ export interface HttpRequest {
 	 */
 	withoutToken?: boolean;
 }
-
-/** The credential data field that tells a preAuthentication the request needs no token (HttpRequest.withoutToken). */
-export const WITHOUT_TOKEN = 'withoutToken';
 
 export interface HttpResponse<T = unknown> {
 	status: number;
@@ -307,14 +305,14 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			data = await readCredential(type);
 		}
 		if (use === 'reread' && refusedTokens.has(tokenOf(data))) use = 'renew';
-		data.tokenRequestTimeoutMs = request.timeoutMs ?? options.timeoutMs;
+		data[TOKEN_REQUEST_TIMEOUT_MS] = request.timeoutMs ?? options.timeoutMs;
 		return { use, data };
 	}
 
 	/** The credential handed to n8n emptied, so that n8n asks for a new token, with the expired one named. */
 	function renewal(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
 		if (!field) return data;
-		const renewed = { ...data, [field]: '', [`expired_${field}`]: data[field] ?? '' };
+		const renewed = { ...data, [field]: '', [expiredField(field)]: data[field] ?? '' };
 		credential = Promise.resolve(renewed);
 		return renewed;
 	}
