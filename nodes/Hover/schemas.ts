@@ -1,7 +1,6 @@
 import { z } from 'zod/v4';
 
-import { nullableAnswerText as nullableText } from '../shared/answerFields';
-
+const optionalText = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? null : String(v))).optional();
 const optionalCount = z.union([z.number(), z.string(), z.null()]).transform((v) => (v === null ? null : Number(v))).optional();
 
 /** One JSON:API resource as Hover sends it. */
@@ -16,49 +15,49 @@ export type Resource = z.output<typeof resource>;
 
 export const action = z.looseObject({
 	id: z.string().describe('Public ID of the action, e.g. 13ce04ca'),
-	name: nullableText,
-	description: nullableText,
-	rootCode: nullableText.describe('The shortcode dialled, e.g. *144#'),
-	transportType: nullableText.describe('ussd, stk, push or variable_longstring'),
+	name: optionalText,
+	description: optionalText,
+	rootCode: optionalText.describe('The shortcode dialled, e.g. *144#'),
+	transportType: optionalText.describe('ussd, stk, push or variable_longstring'),
 	steps: z.array(z.string()).describe('Step values in order, e.g. ["1", "amount", "pin", "-"]'),
 	operators: z.array(z.string()).describe('Names of the network operators the action runs on'),
-	organizationId: nullableText,
+	organizationId: optionalText,
 	transactionsCount: optionalCount,
-	archivedAt: nullableText.describe('When the action was archived; null while active'),
-	createdAt: nullableText,
-	updatedAt: nullableText,
+	archivedAt: optionalText.describe('When the action was archived; null while active'),
+	createdAt: optionalText,
+	updatedAt: optionalText,
 	attributes: z.record(z.string(), z.unknown()).describe('Hover’s attributes as sent'),
 });
 
 export const parser = z.looseObject({
 	id: z.string(),
-	actionId: nullableText.describe('Public ID of the action the parser belongs to'),
-	status: nullableText.describe('Status given to matching transactions: succeeded, failed or pending'),
-	category: nullableText,
-	targetType: nullableText.describe('ussd or sms'),
-	sender: nullableText,
-	regex: nullableText,
+	actionId: optionalText.describe('Public ID of the action the parser belongs to'),
+	status: optionalText.describe('Status given to matching transactions: succeeded, failed or pending'),
+	category: optionalText,
+	targetType: optionalText.describe('ussd or sms'),
+	sender: optionalText,
+	regex: optionalText,
 	regexGroups: z.array(z.string()).describe('Named groups of the regex: the variables it extracts'),
-	userMessage: nullableText,
+	userMessage: optionalText,
 	transactionsCount: optionalCount,
-	archivedAt: nullableText,
-	createdAt: nullableText,
-	updatedAt: nullableText,
+	archivedAt: optionalText,
+	createdAt: optionalText,
+	updatedAt: optionalText,
 	attributes: z.record(z.string(), z.unknown()),
 });
 
 export const app = z.looseObject({
 	id: z.string(),
-	name: nullableText,
-	packageName: nullableText,
-	webhookUrl: nullableText,
-	organizationId: nullableText,
+	name: optionalText,
+	packageName: optionalText,
+	webhookUrl: optionalText,
+	organizationId: optionalText,
 	transactionsCount: optionalCount,
 	isTester: z.boolean().nullish(),
-	apkUrl: nullableText,
-	archivedAt: nullableText,
-	createdAt: nullableText,
-	updatedAt: nullableText,
+	apkUrl: optionalText,
+	archivedAt: optionalText,
+	createdAt: optionalText,
+	updatedAt: optionalText,
 	attributes: z.record(z.string(), z.unknown()).describe('Hover’s attributes as sent, including the app’s SDK token and webhook secret'),
 });
 
@@ -67,16 +66,16 @@ export const archived = z.looseObject({ id: z.union([z.string(), z.number()]).tr
 /** A transaction as Hover's webhook sends it (data.attributes), flattened for the trigger's output. */
 export const transaction = z.looseObject({
 	id: z.string().describe('Transaction UUID'),
-	status: nullableText.describe('pending, succeeded or failed'),
-	category: nullableText,
-	userMessage: nullableText,
-	actionId: nullableText,
-	actionName: nullableText,
-	operatorName: nullableText,
-	country: nullableText,
-	environment: nullableText,
-	initiatedAt: nullableText,
-	updatedAt: nullableText,
+	status: optionalText.describe('pending, succeeded or failed'),
+	category: optionalText,
+	userMessage: optionalText,
+	actionId: optionalText,
+	actionName: optionalText,
+	operatorName: optionalText,
+	country: optionalText,
+	environment: optionalText,
+	initiatedAt: optionalText,
+	updatedAt: optionalText,
 	parsedVariables: z.record(z.string(), z.unknown()).describe('Variables the parsers extracted'),
 	inputExtras: z.record(z.string(), z.unknown()),
 	smsHits: z.array(z.unknown()),

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 
-import { answerText as text, optionalAnswerText as optionalText } from '../shared/answerFields';
+const text = z.union([z.string(), z.number()]).transform(String);
+const optionalText = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? undefined : String(v))).optional();
 
 // ---- Events the customer side sends (Send Events) ----
 
