@@ -30,6 +30,18 @@ export const accounts = {
 };
 
 /**
+ * What `npm run sandbox` prints for each service's credential besides its base URL, by registry key
+ * (scripts/services.json; test/unit/layout.test.ts checks every service has one).
+ */
+export const signInHints: Record<string, string> = {
+	telspiel: `username ${TELSPIEL_USERNAME}  API key ${TELSPIEL_API_KEY}`,
+	sobot: `app ID ${SOBOT_APP_ID}  app key ${SOBOT_APP_KEY}`,
+	hover: `email ${HOVER_EMAIL}  password ${HOVER_PASSWORD}`,
+	servicepattern: `tenant URL ${SP_TENANT}  app ID ${SP_APP_ID}`,
+	haptik: `token ${HAPTIK_TOKEN}  client ID ${HAPTIK_CLIENT_ID}  business ID ${HAPTIK_BUSINESS_ID}  webhook secret ${HAPTIK_WEBHOOK_SECRET}\n${' '.repeat(18)}agent tool FQDN ${HAPTIK_ECT_FQDN}  certificate UUID ${HAPTIK_ECT_CERT_UUID}  private key in sandbox/haptik-keys.ts`,
+};
+
+/**
  * The secrets that guard n8n's own inbound surfaces, not any vendor's: the ServicePattern
  * credential's Relay Secret and the keys the examples' webhooks take. These fixed ones are for the
  * tests; `npm start` generates its own for each n8n folder (scripts/n8n-setup.cjs).

@@ -13,6 +13,7 @@ import type { ScriptedReply } from './model';
 import { agentWritesInEveryChat, newSpState, servicePatternStub } from './servicepattern';
 import { newSobotState, sobotStub } from './sobot';
 import { newTelSpielState, telSpielSandbox } from './telspiel';
+import { SERVICE_REGISTRY } from '../scripts/services';
 
 export type Fault = 'delay' | 'rateLimit' | 'serverError' | 'unavailable' | 'reset' | 'malformedJson' | 'htmlError' | 'emptyBody' | 'hugeBody';
 
@@ -36,20 +37,35 @@ interface ArmedFault {
 export interface Sandbox {
 	url: string;
 	/** Base URL of one service's emulator. */
-	serviceUrl(service: 'telspiel' | 'sobot' | 'hover' | 'servicepattern' | 'haptik' | 'model'): string;
+	serviceUrl(service: string): string;
 	log: Array<{ service: string; method: string; path: string; status: number }>;
 	/** The latest requests with what was answered (the reference docs' examples come from here). */
 	exchanges: Exchange[];
-	state: {
-		telspiel: ReturnType<typeof newTelSpielState>;
-		sobot: ReturnType<typeof newSobotState>;
-		hover: ReturnType<typeof newHoverState>;
-		servicepattern: ReturnType<typeof newSpState>;
-		haptik: ReturnType<typeof newHaptikState>;
-		model: ReturnType<typeof newModelState>;
-	};
+	state: { [Prefix in keyof typeof EMULATORS]: ReturnType<(typeof EMULATORS)[Prefix]['newState']> };
 	close(): Promise<void>;
 }
+
+interface Emulator<State> {
+	newState(): State;
+	handler(state: State): (request: RecordedRequest) => Reply | Promise<Reply>;
+}
+const emulator = <State>(newState: () => State, handler: Emulator<State>['handler']): Emulator<State> => ({ newState, handler });
+
+/**
+ * The emulator of each registered service (scripts/services.json names its prefix, `sandbox`), and
+ * the sandbox's own scripted chat model. The services served, and their order, are the registry's.
+ */
+const EMULATORS = {
+	telspiel: emulator(newTelSpielState, telSpielSandbox),
+	sobot: emulator(newSobotState, sobotStub),
+	hover: emulator(newHoverState, hoverStub),
+	servicepattern: emulator(() => newSpState(10_000), servicePatternStub),
+	haptik: emulator(newHaptikState, haptikStub),
+	model: emulator(newModelState, modelStub),
+};
+/** Prefixes served besides the registry's services: not any vendor's. */
+export const OWN_EMULATORS = ['model'];
+export const EMULATED = Object.keys(EMULATORS);
 
 /**
  * The fault switches: failures no vendor documents but every service shows sooner or later (a slow or
@@ -119,22 +135,17 @@ export interface Exchange {
 const KEPT_EXCHANGES = 200;
 
 export async function startSandbox(port = 0): Promise<Sandbox> {
-	const state = {
-		telspiel: newTelSpielState(),
-		sobot: newSobotState(),
-		hover: newHoverState(),
-		servicepattern: newSpState(10_000),
-		haptik: newHaptikState(),
-		model: newModelState(),
-	};
-	const handlers: Record<string, (request: RecordedRequest) => Reply | Promise<Reply>> = {
-		telspiel: telSpielSandbox(state.telspiel),
-		sobot: sobotStub(state.sobot),
-		hover: hoverStub(state.hover),
-		servicepattern: servicePatternStub(state.servicepattern),
-		haptik: haptikStub(state.haptik),
-		model: modelStub(state.model),
-	};
+	const prefixes = [...SERVICE_REGISTRY.map((entry) => entry.sandbox), ...OWN_EMULATORS];
+	const missing = prefixes.filter((prefix) => !(prefix in EMULATORS));
+	if (missing.length > 0) throw new Error(`No emulator in sandbox/main.ts for ${missing.join(', ')}`);
+	const state: Record<string, unknown> = {};
+	const handlers: Record<string, (request: RecordedRequest) => Reply | Promise<Reply>> = {};
+	for (const prefix of prefixes) {
+		const { newState, handler } = EMULATORS[prefix as keyof typeof EMULATORS] as Emulator<unknown>;
+		state[prefix] = newState();
+		handlers[prefix] = handler(state[prefix]);
+	}
+	const states = state as Sandbox['state'];
 	const faults: ArmedFault[] = [];
 	const shapeChanges: ShapeChange[] = [];
 	const log: Sandbox['log'] = [];
@@ -166,33 +177,33 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		// The sandbox's own: the request log.
 		if (url.pathname === '/__sandbox/requests') return { body: { requests: log } };
 		// The sandbox's own: every Click To Call telSpiel accepted, with its numbers (tests in other processes).
-		if (url.pathname === '/__sandbox/telspiel/calls') return { body: { calls: state.telspiel.calls } };
+		if (url.pathname === '/__sandbox/telspiel/calls') return { body: { calls: states.telspiel.calls } };
 		// The sandbox's own: the files ServicePattern holds, by ID, with their size and SHA-256 (tests in other processes).
 		if (url.pathname === '/__sandbox/servicepattern/files') {
-			const files = [...state.servicepattern.files].map(([fileId, file]) => ({ fileId, fileName: file.fileName, size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex') }));
+			const files = [...states.servicepattern.files].map(([fileId, file]) => ({ fileId, fileName: file.fileName, size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex') }));
 			return { body: { files } };
 		}
 		// The sandbox's own: ServicePattern's agent writes in every open chat (benchmarks of the relay).
 		if (url.pathname === '/__sandbox/servicepattern/agent-message' && request.method === 'POST') {
-			return { body: { chats: agentWritesInEveryChat(state.servicepattern, String((request.json() as { msg?: unknown }).msg ?? '')) } };
+			return { body: { chats: agentWritesInEveryChat(states.servicepattern, String((request.json() as { msg?: unknown }).msg ?? '')) } };
 		}
 		// The sandbox's own: Haptik's Business Manager settings (the Bot API webhook URL; retries sped up for tests).
 		if (url.pathname === '/__sandbox/haptik/settings' && request.method === 'POST') {
 			const settings = request.json() as { botWebhookUrl?: string; retryScale?: number; answerWithinMs?: number; agentToolTokenTtlS?: number; revokeAgentToolTokens?: boolean };
 			if (settings.botWebhookUrl !== undefined) {
-				state.haptik.botWebhookUrl = settings.botWebhookUrl;
-				state.haptik.botWebhookDisabled = false;
+				states.haptik.botWebhookUrl = settings.botWebhookUrl;
+				states.haptik.botWebhookDisabled = false;
 			}
-			if (settings.retryScale !== undefined) state.haptik.retryScale = settings.retryScale;
-			if (settings.answerWithinMs !== undefined) state.haptik.answerWithinMs = settings.answerWithinMs;
+			if (settings.retryScale !== undefined) states.haptik.retryScale = settings.retryScale;
+			if (settings.answerWithinMs !== undefined) states.haptik.answerWithinMs = settings.answerWithinMs;
 			// Tokens that run out sooner, or all refused from now on (an expiry, a revocation at Haptik): for renewal tests.
-			if (settings.agentToolTokenTtlS !== undefined) state.haptik.agentToolTokenTtlS = settings.agentToolTokenTtlS;
-			if (settings.revokeAgentToolTokens) state.haptik.agentToolTokens.clear();
-			return { body: { botWebhookUrl: state.haptik.botWebhookUrl ?? null, retryScale: state.haptik.retryScale, answerWithinMs: state.haptik.answerWithinMs } };
+			if (settings.agentToolTokenTtlS !== undefined) states.haptik.agentToolTokenTtlS = settings.agentToolTokenTtlS;
+			if (settings.revokeAgentToolTokens) states.haptik.agentToolTokens.clear();
+			return { body: { botWebhookUrl: states.haptik.botWebhookUrl ?? null, retryScale: states.haptik.retryScale, answerWithinMs: states.haptik.answerWithinMs } };
 		}
 		// The sandbox's own: what Haptik holds and sent (users, conversations, hooks, webhook deliveries), for tests in other processes.
 		if (url.pathname === '/__sandbox/haptik/state') {
-			const haptik = state.haptik;
+			const haptik = states.haptik;
 			return {
 				body: {
 					users: [...haptik.users.values()],
@@ -208,12 +219,12 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		}
 		// The sandbox's own: the scripted model's next answers (tool calls, then a final answer), for one test.
 		if (url.pathname === '/__sandbox/model/script' && request.method === 'POST') {
-			state.model.script = (request.json() as { replies?: ScriptedReply[] }).replies ?? [];
-			state.model.requests.length = 0;
-			return { body: { scripted: state.model.script.length } };
+			states.model.script = (request.json() as { replies?: ScriptedReply[] }).replies ?? [];
+			states.model.requests.length = 0;
+			return { body: { scripted: states.model.script.length } };
 		}
 		// The sandbox's own: what n8n sent the model (messages and the tool schemas it generated).
-		if (url.pathname === '/__sandbox/model/requests') return { body: { requests: state.model.requests } };
+		if (url.pathname === '/__sandbox/model/requests') return { body: { requests: states.model.requests } };
 		const [, service] = url.pathname.split('/');
 		const handler = handlers[service];
 		if (!handler) return { status: 404, body: { message: 'Unknown sandbox service' } };
@@ -242,7 +253,7 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		serviceUrl: (service) => `${server.url}/${service}`,
 		log,
 		exchanges,
-		state,
+		state: states,
 		close: server.close,
 	};
 }

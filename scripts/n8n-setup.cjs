@@ -10,6 +10,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const pkg = require('../package.json');
+const { services } = require('./services.json');
 const n8nBin = path.join(root, 'node_modules', 'n8n', 'bin', 'n8n');
 
 const quietEnv = {
@@ -64,14 +65,12 @@ function sandboxCredentials({ credentialData, inboundCredentialData, testSecrets
 	const data = credentialData((service) => `${sandboxUrl}/${service}`, secrets);
 	const inbound = inboundCredentialData(secrets);
 	return [
-		{ id: 'sbxTelSpiel00001', name: 'Sandbox telSpiel', type: 'telSpielApi', data: data.telSpielApi },
-		{ id: 'sbxSobot00000001', name: 'Sandbox Sobot', type: 'sobotApi', data: data.sobotApi },
-		{ id: 'sbxHover00000001', name: 'Sandbox Hover', type: 'hoverApi', data: data.hoverApi },
+		// One per service (scripts/services.json), by the id the example workflows name.
+		...services.map(({ sandboxCredential, credentialType }) => ({ ...sandboxCredential, type: credentialType, data: data[credentialType] })),
+		// n8n's own credentials that the examples' inbound surfaces and the AI agent use.
 		{ id: 'sbxBotApiKey0001', name: 'Sandbox bot platform API key', type: 'httpHeaderAuth', data: inbound.botPlatform },
 		{ id: 'sbxIvrApiKey0001', name: 'Sandbox IVR API key', type: 'httpHeaderAuth', data: inbound.ivr },
 		{ id: 'sbxMcpToken00001', name: 'Sandbox MCP client token', type: 'httpBearerAuth', data: inbound.mcp },
-		{ id: 'sbxSvcPattern001', name: 'Sandbox ServicePattern', type: 'servicePatternApi', data: data.servicePatternApi },
-		{ id: 'sbxHaptik0000001', name: 'Sandbox Haptik', type: 'haptikApi', data: data.haptikApi },
 		{ id: 'sbxOpenAiModel01', name: 'Sandbox chat model (OpenAI-compatible)', type: 'openAiApi', data: data.openAiApi },
 	];
 }

@@ -8,71 +8,32 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { ICredentialType, IDataObject, INodeProperties, IWorkflowBase } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, IWorkflowBase } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { HaptikApi } from '../credentials/HaptikApi.credentials';
-import { HoverApi } from '../credentials/HoverApi.credentials';
-import { ServicePatternApi } from '../credentials/ServicePatternApi.credentials';
-import { SobotApi } from '../credentials/SobotApi.credentials';
-import { TelSpielApi } from '../credentials/TelSpielApi.credentials';
 import { HttpError } from '../nodes/shared/http';
 import type { Operation } from '../nodes/shared/operation';
 import { accounts } from '../sandbox/accounts';
-import { startSandbox } from '../sandbox/main';
-import type { Exchange, Sandbox } from '../sandbox/main';
-import { storedBinary } from '../test/harness/package';
-import { runWorkflow } from '../test/harness/workflow';
-import { EXAMPLES, NODE_NAME, SERVICES, operationWorkflow, sandboxCredentials } from '../test/harness/operations';
-import type { OperationExample, ServiceEntry } from '../test/harness/operations';
-
-const CREDENTIALS: Record<ServiceEntry['key'], ICredentialType> = {
-	telspiel: new TelSpielApi(),
-	sobot: new SobotApi(),
-	hover: new HoverApi(),
-	servicepattern: new ServicePatternApi(),
-	haptik: new HaptikApi(),
-};
+import type { Exchange } from '../sandbox/main';
+import type { ServiceEntry } from './service-entries';
+import { SERVICES } from './service-entries';
 
 const SHOWN_HEADERS = ['authorization', 'client-id', 'api-key', 'token', 'organization-id', 'signature', 'signaturecertuuid', 'signaturecertchainurl', 'content-type', 'accept', 'user-agent'];
 
-export interface Captured {
-	example: OperationExample;
+/** What the pages need of an operation example (test/harness/operations.ts has them all). */
+export interface DocumentedExample {
+	service: string;
+	resource: string;
+	operation: string;
+	parameters: IDataObject;
+}
+
+/** One operation example as it ran through n8n's engine against the sandbox (test/harness/capture.ts). */
+export interface Captured<Example extends DocumentedExample = DocumentedExample> {
+	example: Example;
 	exchanges: Exchange[];
 	output: IDataObject[];
 	error?: string;
-}
-
-/** Runs every example through n8n's engine against a fresh sandbox, keeping what went over the wire. */
-export async function captureExamples(): Promise<Captured[]> {
-	const sandbox: Sandbox = await startSandbox();
-	const captured: Captured[] = [];
-	try {
-		for (const example of EXAMPLES) {
-			const seen = sandbox.exchanges.length;
-			const credentials = sandboxCredentials(sandbox, { servicePatternVersion: example.apiVersion ?? 'v1' });
-			const input = example.file
-				? [{ json: {}, binary: { data: await storedBinary(example.file.content, example.file.fileName, example.file.mimeType) } }]
-				: [{ json: {} }];
-			const result = await runWorkflow(operationWorkflow(example), { input, credentials });
-			const error = result.error(NODE_NAME);
-			captured.push({
-				example,
-				exchanges: sandbox.exchanges.slice(seen),
-				output: error ? [] : result.output('After').map((item) => shownItem(item.json, item.binary)),
-				error: error?.message,
-			});
-		}
-	} finally {
-		await sandbox.close();
-	}
-	return captured;
-}
-
-function shownItem(json: IDataObject, binary?: Record<string, { fileName?: string; mimeType?: string; fileSize?: string }>): IDataObject {
-	if (!binary) return json;
-	const files = Object.fromEntries(Object.entries(binary).map(([key, { fileName, mimeType, fileSize }]) => [key, { fileName, mimeType, fileSize }]));
-	return { json, binary: files };
 }
 
 // ---- making the examples stable and free of secrets ----------------------------------------------
@@ -246,7 +207,7 @@ function calls(exchanges: Exchange[], entry: ServiceEntry): Exchange[] {
 }
 
 function credentialSection(entry: ServiceEntry, captured: Captured[]): string {
-	const credential = CREDENTIALS[entry.key];
+	const { credential } = entry;
 	const rows = fieldRows(credential.properties);
 	const { authPath } = entry;
 	const authExchange = authPath ? captured.flatMap((c) => c.exchanges).find((exchange) => exchange.request.path.startsWith(authPath)) : undefined;
@@ -377,7 +338,7 @@ export function servicePage(entry: ServiceEntry, captured: Captured[]): string {
 
 // ---- the bot-facing endpoint (examples/bot-callback-api.json) -----------------------------------
 
-const BOT_CASES: Array<{ title: string; body: IDataObject; fault?: { service: string; fault: string; count: number } }> = [
+export const BOT_CASES: Array<{ title: string; body: IDataObject; fault?: { service: string; fault: string; count: number } }> = [
 	{ title: 'Success: a known customer', body: { mobileNo: '13800000001' } },
 	{ title: 'ERR001: no valid mobile number', body: { mobile: '13800000001' } },
 	{ title: 'ERR002: no customer has the number', body: { mobileNo: '13899999999' } },
@@ -400,33 +361,26 @@ function statusRows(workflow: Pick<IWorkflowBase, 'nodes'>): string[] {
 		.sort();
 }
 
-export async function botApiPage(): Promise<string> {
-	const workflow = JSON.parse(readFileSync(path.join(__dirname, '../examples/bot-callback-api.json'), 'utf8')) as Pick<IWorkflowBase, 'nodes' | 'connections'>;
+/** examples/bot-callback-api.json, the workflow the bot-facing page documents. */
+export function botApiWorkflow(): Pick<IWorkflowBase, 'nodes' | 'connections'> {
+	return JSON.parse(readFileSync(path.join(__dirname, '../examples/bot-callback-api.json'), 'utf8')) as Pick<IWorkflowBase, 'nodes' | 'connections'>;
+}
+
+/** The webhook's answers to BOT_CASES, in order (test/harness/capture.ts runs them). */
+export type BotAnswer = { statusCode?: number; body: unknown };
+
+export function botApiPage(answers: BotAnswer[]): string {
+	const workflow = botApiWorkflow();
 	const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')!;
-	const sandbox = await startSandbox();
-	const examples: string[] = [];
-	try {
-		for (const scenario of BOT_CASES) {
-			if (scenario.fault) await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ ...scenario.fault, retryAfterSeconds: 0 }) });
-			const result = await runWorkflow(workflow, {
-				mode: 'trigger',
-				input: [{ json: { headers: { [accounts.webhookKeyHeader]: '<checked by n8n>' }, params: {}, query: {}, body: scenario.body } }],
-				credentials: sandboxCredentials(sandbox),
-			});
-			const [response] = result.responses as Array<{ statusCode?: number; body: unknown }>;
-			examples.push(
-				`**${scenario.title}**\n`,
-				'```http',
-				`POST /webhook/${String(webhook.parameters.path)}\n${accounts.webhookKeyHeader}: <api-key>\ncontent-type: application/json\n\n${json(scenario.body)}`,
-				'```\n',
-				'```http',
-				masked(`HTTP ${response.statusCode ?? 200}\ncontent-type: application/json\n\n${json(response.body)}`),
-				'```\n',
-			);
-		}
-	} finally {
-		await sandbox.close();
-	}
+	const examples = BOT_CASES.flatMap((scenario, index) => [
+		`**${scenario.title}**\n`,
+		'```http',
+		`POST /webhook/${String(webhook.parameters.path)}\n${accounts.webhookKeyHeader}: <api-key>\ncontent-type: application/json\n\n${json(scenario.body)}`,
+		'```\n',
+		'```http',
+		masked(`HTTP ${answers[index].statusCode ?? 200}\ncontent-type: application/json\n\n${json(answers[index].body)}`),
+		'```\n',
+	]);
 	return [
 		'# Bot-facing API: book a callback\n',
 		'<!-- Generated by `npm run docs` by running examples/bot-callback-api.json against the sandbox; do not edit. -->\n',
@@ -494,15 +448,13 @@ export async function botApiPage(): Promise<string> {
 	].join('\n');
 }
 
-/** Every generated file under docs/, by path from the repository root. */
-export async function generateDocs(): Promise<Map<string, string>> {
-	const captured = await captureExamples();
+/** Every generated file under docs/, by path from the repository root, from the examples as they ran. */
+export function renderDocs(captured: Captured[], botAnswers: BotAnswer[]): Map<string, string> {
 	const files = new Map<string, string>();
-	files.set('docs/reference/bot-callback-api.md', await botApiPage());
+	files.set('docs/reference/bot-callback-api.md', botApiPage(botAnswers));
 	for (const entry of SERVICES) {
 		files.set(`docs/reference/${entry.key}.md`, servicePage(entry, captured));
 		for (const [path, content] of schemaFiles(entry)) files.set(path, content);
 	}
 	return files;
 }
-

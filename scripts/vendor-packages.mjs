@@ -16,44 +16,17 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = path.join(ROOT, 'build', 'packages');
 
-/** The vendors, each with the folder its nodes live in and the docs page that documents it (written once, for both). */
-export const VENDORS = [
-	{
-		dir: 'ServicePattern',
-		package: 'n8n-nodes-servicepattern',
-		page: 'docs/servicepattern.md',
-		description: 'n8n nodes for the ServicePattern (Bright Pattern) Mobile/Web chat API: request a chat with a contact center, send messages and files, and follow the agents’ replies.',
-		keywords: ['servicepattern', 'bright-pattern', 'contact-center', 'chat'],
-	},
-	{
-		dir: 'TelSpiel',
-		package: 'n8n-nodes-telspiel',
-		page: 'docs/telspiel.md',
-		description: 'n8n node for telSpiel Click To Call: ring an agent, then connect the customer.',
-		keywords: ['telspiel', 'click-to-call', 'telephony'],
-	},
-	{
-		dir: 'Hover',
-		package: 'n8n-nodes-hover',
-		page: 'docs/hover.md',
-		description: 'n8n nodes for Hover USSD and SIM-menu automation: manage actions, parsers and apps, and receive transactions.',
-		keywords: ['hover', 'ussd', 'sim'],
-	},
-	{
-		dir: 'Sobot',
-		package: 'n8n-nodes-sobot',
-		page: 'docs/sobot.md',
-		description: 'n8n node for the Sobot (Zhichi) customer-service open API: find, create and update customers, create and search tickets.',
-		keywords: ['sobot', 'zhichi', 'crm', 'customer-service'],
-	},
-	{
-		dir: 'Haptik',
-		package: 'n8n-nodes-haptik',
-		page: 'docs/haptik.md',
-		description: 'n8n nodes for Haptik chat bots: talk to a bot as a channel, take chats over from it as a contact center, and receive its signed webhooks.',
-		keywords: ['haptik', 'chatbot', 'agent-handover', 'tract'],
-	},
-];
+/**
+ * The vendors, one per registered service (scripts/services.json): the folder its nodes live in, its
+ * package, the docs page that documents it (written once, for both), and what its package.json says.
+ */
+export const VENDORS = JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'services.json'), 'utf8')).services.map(({ folder, vendorPackage }) => ({
+	dir: folder,
+	package: vendorPackage.name,
+	page: vendorPackage.page,
+	description: vendorPackage.description,
+	keywords: vendorPackage.keywords,
+}));
 
 const rootPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const require = createRequire(import.meta.url);
@@ -209,7 +182,7 @@ export function buildVendorPackages({ pack = false, out = OUT } = {}) {
 		const foreign = code.filter((file) => VENDORS.some((other) => other !== vendor && file.startsWith(`dist/nodes/${other.dir}/`)));
 		if (foreign.length > 0) throw new Error(`${vendor.package} would carry another vendor's code: ${foreign.join(', ')}`);
 		const assets = readdirSync(path.join(ROOT, 'dist', 'nodes', vendor.dir))
-			.filter((name) => name.endsWith('.svg') || name.endsWith('.png') || name.endsWith('.node.json'))
+			.filter((name) => name.endsWith('.svg') || name.endsWith('.png') || name.endsWith('.node.json') || name.endsWith('.properties.json'))
 			.map((name) => `dist/nodes/${vendor.dir}/${name}`);
 
 		const dir = path.join(out, vendor.package);

@@ -3,9 +3,8 @@ import { randomBytes } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { toNodeError } from '../shared/errors';
 import { answerDirectly } from '../shared/webhookAnswer';
-import { createServiceClient } from '../shared/service';
+import { registrationStep } from '../shared/webhookRegistration';
 import { AGENT_TOOL_HOOKS, CREATE_USER_HOOK } from './client';
 import { haptikService } from './service';
 import {
@@ -33,10 +32,6 @@ const hookKey = (hook: Hook) => `${hook.category}/${hook.subcategory}`;
 
 /** Deliveries seen by this process, per workflow and node (see firstDelivery). */
 const seenDeliveries = new Map<string, Map<string, number>>();
-
-async function hookClient(context: IHookFunctions) {
-	return await createServiceClient(context, haptikService);
-}
 
 /** The agent tool hooks this trigger registers: Create User only when its event is chosen (Haptik then waits for the answer). */
 function hooksFor(context: IHookFunctions): Hook[] {
@@ -128,8 +123,7 @@ export class HaptikTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (!this.getNodeParameter('registerHooks')) return true;
-				const { client, redactor } = await hookClient(this);
-				try {
+				return await registrationStep(this, haptikService, async (client) => {
 					const url = this.getNodeWebhookUrl('default')!;
 					const state = this.getWorkflowStaticData('node') as HookState;
 					const hooks = await client.listHooks();
@@ -137,14 +131,11 @@ export class HaptikTrigger implements INodeType {
 						const registered = hooks.find((h) => hookKey(h) === hookKey(hook))?.url;
 						return pointsHere(registered, url) && isHookKey(state.hookKeyHash, splitHookUrl(registered!).key);
 					});
-				} catch (error) {
-					throw toNodeError(this.getNode(), error, 0, redactor);
-				}
+				});
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!this.getNodeParameter('registerHooks')) return true;
-				const { client, redactor } = await hookClient(this);
-				try {
+				return await registrationStep(this, haptikService, async (client) => {
 					const url = this.getNodeWebhookUrl('default')!;
 					const before = await client.listHooks();
 					const state = this.getWorkflowStaticData('node') as HookState;
@@ -158,9 +149,7 @@ export class HaptikTrigger implements INodeType {
 					for (const hook of hooks) await client.registerHook(hook.category, hook.subcategory, hookUrlWithKey(url, key));
 					state.hookKeyHash = hashOfKey(key);
 					return true;
-				} catch (error) {
-					throw toNodeError(this.getNode(), error, 0, redactor);
-				}
+				});
 			},
 			// Haptik documents no way to remove a hook: a hook still pointing here gets back the URL it had before.
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -169,8 +158,7 @@ export class HaptikTrigger implements INodeType {
 				const previous = state.previousHooks ?? {};
 				delete state.hookKeyHash;
 				if (Object.keys(previous).length === 0) return true;
-				const { client, redactor } = await hookClient(this);
-				try {
+				return await registrationStep(this, haptikService, async (client) => {
 					const url = this.getNodeWebhookUrl('default')!;
 					const now = await client.listHooks();
 					for (const hook of hooksFor(this)) {
@@ -179,9 +167,7 @@ export class HaptikTrigger implements INodeType {
 					}
 					delete state.previousHooks;
 					return true;
-				} catch (error) {
-					throw toNodeError(this.getNode(), error, 0, redactor);
-				}
+				});
 			},
 		},
 	};

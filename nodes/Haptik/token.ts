@@ -4,7 +4,7 @@ import type { KeyObject } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { ServiceError } from '../shared/errors';
-import { WITHOUT_TOKEN } from '../shared/http';
+import { WITHOUT_TOKEN, staleTokens, tokenRequestTimeoutMs } from '../shared/credentialData';
 import { TokenCache } from '../shared/tokens';
 
 /**
@@ -259,10 +259,8 @@ export async function agentToolToken(helpers: IHttpRequestHelper['helpers'], cre
 	const signIn = agentToolSignIn(credentials);
 	if (!signIn) return {};
 	const key = TokenCache.key(signIn.apiUrl, signIn.clientId, signIn.fqdn, signIn.privateKeyPem, signIn.certificate.kind === 'uuid' ? signIn.certificate.uuid : signIn.certificate.url);
-	for (const stale of [credentials[`expired_${AGENT_TOOL_TOKEN}`], credentials[AGENT_TOOL_TOKEN]]) {
-		if (typeof stale === 'string' && stale) await tokens.invalidate(key, stale);
-	}
-	const timeoutMs = Number(credentials.tokenRequestTimeoutMs) || 30_000;
+	for (const stale of staleTokens(credentials, AGENT_TOOL_TOKEN)) await tokens.invalidate(key, stale);
+	const timeoutMs = tokenRequestTimeoutMs(credentials);
 	const token = await tokens.get(key, async () => await issue(helpers, signIn, timeoutMs), {
 		isRefusal: (error) => error instanceof ServiceError && error.code === 'agent_tool_sign_in_refused',
 	});

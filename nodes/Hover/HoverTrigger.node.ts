@@ -13,9 +13,8 @@ import type {
 
 import { firstDelivery } from '../shared/deliveries';
 import type { DeliveryMemory } from '../shared/deliveries';
-import { toNodeError } from '../shared/errors';
-import { createServiceClient } from '../shared/service';
 import { answerDirectly } from '../shared/webhookAnswer';
+import { registrationStep } from '../shared/webhookRegistration';
 import { resource, toTransaction, transaction } from './schemas';
 import { hoverService } from './service';
 
@@ -34,11 +33,7 @@ interface TriggerState extends IDataObject {
 	previousWebhookUrl?: string | null;
 }
 
-async function appClient(context: IHookFunctions) {
-	const appId = String(context.getNodeParameter('appId'));
-	const { client, redactor } = await createServiceClient(context, hoverService);
-	return { client, redactor, appId };
-}
+const appIdOf = (context: IHookFunctions) => String(context.getNodeParameter('appId'));
 
 export class HoverTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -125,22 +120,20 @@ export class HoverTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (!this.getNodeParameter('registerWebhook')) return true;
-				const { client, redactor, appId } = await appClient(this);
-				try {
+				const appId = appIdOf(this);
+				return await registrationStep(this, hoverService, async (client) => {
 					const app = await client.getApp(appId);
 					const state = this.getWorkflowStaticData('node') as TriggerState;
 					if (app.webhookUrl !== this.getNodeWebhookUrl('default')) return false;
 					const secret = app.attributes.webhook_secret;
 					if (typeof secret === 'string') state.secretHash = sha256(secret).toString('hex');
 					return !!state.secretHash;
-				} catch (error) {
-					throw toNodeError(this.getNode(), error, 0, redactor);
-				}
+				});
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const { client, redactor, appId } = await appClient(this);
-				try {
+				const appId = appIdOf(this);
+				return await registrationStep(this, hoverService, async (client) => {
 					const state = this.getWorkflowStaticData('node') as TriggerState;
 					const before = await client.getApp(appId);
 					const after = await client.updateApp(appId, { webhookUrl: this.getNodeWebhookUrl('default') });
@@ -153,16 +146,14 @@ export class HoverTrigger implements INodeType {
 					state.previousWebhookUrl = before.webhookUrl ?? null;
 					state.secretHash = sha256(secret).toString('hex');
 					return true;
-				} catch (error) {
-					throw toNodeError(this.getNode(), error, 0, redactor);
-				}
+				});
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				if (!this.getNodeParameter('registerWebhook')) return true;
 				const state = this.getWorkflowStaticData('node') as TriggerState;
-				const { client, redactor, appId } = await appClient(this);
-				try {
+				const appId = appIdOf(this);
+				return await registrationStep(this, hoverService, async (client) => {
 					const app = await client.getApp(appId);
 					// Only undo our own registration: someone may have pointed the app elsewhere since.
 					if (app.webhookUrl === this.getNodeWebhookUrl('default')) {
@@ -171,9 +162,7 @@ export class HoverTrigger implements INodeType {
 					delete state.secretHash;
 					delete state.previousWebhookUrl;
 					return true;
-				} catch (error) {
-					throw toNodeError(this.getNode(), error, 0, redactor);
-				}
+				});
 			},
 		},
 	};

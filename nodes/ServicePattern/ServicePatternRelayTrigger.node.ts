@@ -1,7 +1,6 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	ITriggerFunctions,
@@ -13,6 +12,7 @@ import { z } from 'zod/v4';
 
 import { createServiceClient } from '../shared/service';
 import { answerDirectly } from '../shared/webhookAnswer';
+import { NOTHING_TO_REGISTER } from '../shared/webhookRegistration';
 import { POLL_TIMEOUT_MS } from './client';
 import { Lifetime, OutageReport, eventFilter, eventItems, eventsInput, eventsProperty, followChat, triggerParameters } from './follow';
 import {
@@ -96,19 +96,7 @@ export class ServicePatternRelayTrigger implements INodeType {
 	};
 
 	// The relay registers nothing with the contact center: its webhook is only for the package's own nodes.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = NOTHING_TO_REGISTER;
 
 	/**
 	 * Request Chat's registration: checked (signature, age, client ID), then handed to the relay

@@ -5,12 +5,11 @@ import type { HttpClient, HttpError, HttpMethod, HttpRequest, HttpResponse } fro
 import { parseAnswer } from '../shared/answers';
 import { inTurn } from '../shared/inTurn';
 import { whenNeeded } from '../shared/whenNeeded';
+import { readEvents } from './events';
 import type { ClientEvent } from './schemas';
 
 // Required when the client first reads an answer, not when a trigger naming the client loads.
 const schemas = whenNeeded(() => require('./schemas') as typeof import('./schemas'));
-const conversation = whenNeeded(() => require('./conversation') as typeof import('./conversation'));
-const readEvents = (answer: unknown) => conversation().readEvents(answer);
 
 /** The Mobile/Web API's documented error codes (`error_code` in the error body). */
 export const ERROR_CODES: Record<string, string> = {

@@ -6,10 +6,6 @@ import { z } from 'zod/v4';
 import { ServiceError } from '../shared/errors';
 import { optionalOf, optionalString, uuid } from '../shared/fields';
 import type { ServicePatternClient } from './client';
-import { whenNeeded } from '../shared/whenNeeded';
-import type { ServerEvent } from './schemas';
-
-const schemas = whenNeeded(() => require('./schemas') as typeof import('./schemas'));
 
 /** Any value, as a stable client ID: a UUID v5 in the package's own namespace. */
 const NAMESPACE = '4f9f1b3c-6a7e-5d2b-9c1a-2b7e3d5f8a61';
@@ -123,11 +119,4 @@ export async function chatIdOf(client: ServicePatternClient, clientId: string, c
 export async function chatOf(client: ServicePatternClient, input: ConversationInput & { chatId?: string }): Promise<{ clientId: string; chatId: string }> {
 	const clientId = clientIdOf(input);
 	return { clientId, chatId: await chatIdOf(client, clientId, input.chatId) };
-}
-
-/** A chat's events as an answer carries them: each typed, timestamps as ISO `time`, and whether the session is over. */
-export function readEvents(answer: unknown): { events: ServerEvent[]; ended: boolean } {
-	const { endsSession, eventsBody } = schemas();
-	const events = eventsBody.parse(answer ?? {}).events;
-	return { events, ended: events.some(endsSession) };
 }

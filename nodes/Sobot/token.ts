@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { staleTokens, tokenRequestTimeoutMs } from '../shared/credentialData';
 import { ServiceError } from '../shared/errors';
 import { TokenCache } from '../shared/tokens';
 import { SUCCESS, sign, sobotError } from './client';
@@ -25,9 +26,7 @@ export async function sobotAccessToken(helpers: IHttpRequestHelper['helpers'], c
 	const appId = String(credentials.appId);
 	const appKey = String(credentials.appSecret);
 	const key = TokenCache.key(baseUrl, appId, appKey);
-	for (const stale of [credentials.expired_accessToken, credentials.accessToken]) {
-		if (typeof stale === 'string' && stale) await tokens.invalidate(key, stale);
-	}
+	for (const stale of staleTokens(credentials, 'accessToken')) await tokens.invalidate(key, stale);
 	const issue = async () => {
 		const createTime = Math.floor(Date.now() / 1000);
 		const answer = await helpers.httpRequest({
@@ -37,7 +36,7 @@ export async function sobotAccessToken(helpers: IHttpRequestHelper['helpers'], c
 			headers: { Accept: 'application/json' },
 			json: true,
 			// The node's own timeout (Request Options), handed over by the transport; 30 s from elsewhere.
-			timeout: Number(credentials.tokenRequestTimeoutMs) || 30_000,
+			timeout: tokenRequestTimeoutMs(credentials),
 		});
 		const body = envelope.safeParse(answer);
 		if (!body.success) throw new ServiceError('Sobot answered the token request in an unexpected shape (no ret_code)', { body: answer });

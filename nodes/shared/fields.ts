@@ -111,3 +111,15 @@ export const jsonObject = z
 		}
 	})
 	.pipe(z.record(z.string(), z.unknown(), { error: 'a JSON object' }));
+
+const anyFieldSet = (fields: object) => Object.values(fields).some((value) => value !== undefined);
+
+/**
+ * An update's optional fields (the `updateFields` collection), at least one of them given: an
+ * update that would send nothing is refused before any request. `sends` says whether the fields
+ * make a change; by default, whether any is set.
+ */
+export function updateFieldsOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>, sends: (fields: z.output<z.ZodObject<Shape>>) => boolean = anyFieldSet) {
+	// Every field of an update is optional, so an unset collection reads as none of them set.
+	return fields.prefault({} as z.input<z.ZodObject<Shape>>).refine(sends, { error: 'at least one field to update' });
+}

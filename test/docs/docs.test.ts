@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 
 import { EXAMPLES, SERVICES } from '../harness/operations';
-import { generateDocs, masked } from '../../scripts/reference-docs';
+import { masked } from '../../scripts/reference-docs';
+import { generateDocs } from '../harness/capture';
 
 const ROOT = path.resolve(__dirname, '../..');
 const UPDATE = process.env.UPDATE_DOCS === '1';

@@ -6,47 +6,17 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
-import { haptikActions } from '../../nodes/Haptik/actions';
-import { hoverActions } from '../../nodes/Hover/actions';
-import { servicePatternActions } from '../../nodes/ServicePattern/actions';
-import { sobotActions } from '../../nodes/Sobot/actions';
-import { telSpielActions } from '../../nodes/TelSpiel/actions';
-import type { Operation, ServiceActions } from '../../nodes/shared/operation';
-import type { Service } from '../../nodes/shared/service';
+import type { Operation } from '../../nodes/shared/operation';
 import { credentialData } from '../../sandbox/accounts';
 import type { Sandbox } from '../../sandbox/main';
 import { haptikUserOf } from '../../sandbox/haptik';
 import { AGENT } from '../../sandbox/servicepattern';
-import { PACKAGE_NAME } from './package';
+import { SERVICES } from '../../scripts/service-entries';
+import type { ServiceEntry } from '../../scripts/service-entries';
 
-export interface ServiceEntry {
-	/** Key used in docs file names and the sandbox prefix. */
-	key: 'telspiel' | 'sobot' | 'hover' | 'servicepattern' | 'haptik';
-	title: string;
-	nodeType: string;
-	/** The node's resources and operations. */
-	actions: ServiceActions<unknown>;
-	service: Service<unknown>;
-	/** Where the credential signs in or fetches its token, when it does: not an operation's own request. */
-	authPath?: string;
-}
-
-const entry = (key: ServiceEntry['key'], title: string, nodeName: string, actions: ServiceActions<never>, authPath?: string): ServiceEntry => ({
-	key,
-	title,
-	nodeType: `${PACKAGE_NAME}.${nodeName}`,
-	actions: actions as unknown as ServiceActions<unknown>,
-	service: actions.service as unknown as Service<unknown>,
-	authPath,
-});
-
-export const SERVICES: ServiceEntry[] = [
-	entry('telspiel', 'telSpiel', 'telSpiel', telSpielActions as never),
-	entry('sobot', 'Sobot', 'sobot', sobotActions as never, '/api/get_token'),
-	entry('hover', 'Hover', 'hover', hoverActions as never, '/api/authenticate'),
-	entry('servicepattern', 'ServicePattern', 'servicePattern', servicePatternActions as never),
-	entry('haptik', 'Haptik', 'haptik', haptikActions as never, '/tract/management/token/issue/'),
-];
+// The services come from the registry (scripts/services.json), in its order; what is here is the tests' own.
+export { SERVICES };
+export type { ServiceEntry };
 
 export interface OperationExample {
 	service: ServiceEntry['key'];

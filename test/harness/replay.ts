@@ -1,7 +1,7 @@
 /**
  * Replays recorded exchanges against nock, through n8n's own outbound HTTP client: each operation
  * must send the recorded requests and produce the recorded output. The exchanges come from the
- * sandbox (scripts/reference-docs.ts captures them) or from a live run against a real service
+ * sandbox (test/harness/capture.ts captures them) or from a live run against a real service
  * (test/live writes them into test/fixtures/live, with the credential to replay them with).
  * (Uploads and downloads need n8n's binary helpers: the engine tests cover them.)
  */
@@ -13,7 +13,7 @@ import { createTransport } from '../../nodes/shared/http';
 import { parseInput } from '../../nodes/shared/runner';
 import type { Exchange } from '../../sandbox/main';
 import { masked } from '../../scripts/reference-docs';
-import type { Captured } from '../../scripts/reference-docs';
+import type { Captured } from './capture';
 import { entryOf, exampleName, isAuthPath, operationOf, sandboxCredentials } from './operations';
 import { contextOverN8nHttp } from './n8n-http';
 

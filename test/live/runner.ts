@@ -8,8 +8,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { conversationClientId } from '../../nodes/ServicePattern/conversation';
-import { captureExamples } from '../../scripts/reference-docs';
-import type { Captured } from '../../scripts/reference-docs';
+import { captureExamples } from '../harness/capture';
+import type { Captured } from '../harness/capture';
 import { testCredential } from '../harness/credentials';
 import { EXAMPLES, NODE_NAME, SERVICES, exampleName, isAuthPath, operationOf, operationWorkflow } from '../harness/operations';
 import type { OperationExample, ServiceEntry } from '../harness/operations';

@@ -8,7 +8,7 @@ import { X509Certificate, generateKeyPairSync, verify } from 'node:crypto';
 
 import { HaptikApi } from '../../credentials/HaptikApi.credentials';
 import { ServiceError } from '../../nodes/shared/errors';
-import { WITHOUT_TOKEN } from '../../nodes/shared/http';
+import { WITHOUT_TOKEN } from '../../nodes/shared/credentialData';
 import { agentToolSignIn, agentToolToken, isoSeconds, lifetimeSeconds, pemOf, signedTokenRequest, tokenOf } from '../../nodes/Haptik/token';
 import { credentialData } from '../../sandbox/accounts';
 import { HAPTIK_ECT_CERTIFICATE, HAPTIK_ECT_PRIVATE_KEY } from '../../sandbox/haptik-keys';

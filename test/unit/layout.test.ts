@@ -1,14 +1,20 @@
 /**
- * Every service folder has the same shape (docs/development.md, "How it is built"): one operation per file under
+ * Every service folder has the same shape (docs/add-a-service.md): one operation per file under
  * actions/<resource>/, named like the operation; triggers and methods/ reach the service through
- * its service module, never through the operations.
+ * its service module, never through the operations. Every service is one entry of the registry
+ * (scripts/services.json), and nothing else lists the services.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { SERVICES } from '../harness/operations';
+import { credentialData, signInHints } from '../../sandbox/accounts';
+import { EMULATED, OWN_EMULATORS } from '../../sandbox/main';
+import { SERVICE_REGISTRY, credentialFile, n8nManifest, nodeFiles } from '../../scripts/services';
+import type { RegisteredService } from '../../scripts/services';
 
-const NODES = path.resolve(__dirname, '../../nodes');
+const ROOT = path.resolve(__dirname, '../..');
+const NODES = path.join(ROOT, 'nodes');
 const SERVICE_FOLDERS = readdirSync(NODES, { withFileTypes: true })
 	.filter((entry) => entry.isDirectory() && entry.name !== 'shared')
 	.map((entry) => entry.name);
@@ -26,7 +32,7 @@ test.each(SERVICE_FOLDERS)('%s has a node, a service module, a client, schemas a
 
 test.each(SERVICE_FOLDERS)('every file under %s/actions/<resource>/ defines one operation, named like the file', (folder) => {
 	const actions = path.join(NODES, folder, 'actions');
-	const entry = SERVICES.find((candidate) => candidate.actions.service.credentialType.toLowerCase().startsWith(folder.toLowerCase()))!;
+	const entry = SERVICES.find((candidate) => candidate.registered.folder === folder)!;
 	const resources = readdirSync(actions, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 	const listed = new Set(entry.actions.operations);
 	let files = 0;
@@ -52,4 +58,72 @@ test('no trigger and no methods/ file imports the operations', () => {
 			.filter((file) => /from '\.{1,2}\/(\.\.\/)?actions/.test(readFileSync(file, 'utf8'))),
 	);
 	expect(offenders).toEqual([]);
+});
+
+// ---- the registry -------------------------------------------------------------------------------
+
+const byKey = (entry: RegisteredService) => entry.key;
+
+test('every folder under nodes/ and every credential is one registry entry, and the reverse', () => {
+	expect(SERVICE_REGISTRY.map((entry) => entry.folder).sort()).toEqual([...SERVICE_FOLDERS].sort());
+	expect(SERVICE_REGISTRY.map(credentialFile).sort()).toEqual(readdirSync(path.join(ROOT, 'credentials')).map((name) => `credentials/${name}`).sort());
+	expect(new Set(SERVICE_REGISTRY.map(byKey)).size).toBe(SERVICE_REGISTRY.length);
+});
+
+test.each(SERVICE_REGISTRY.map((entry) => [entry.key, entry] as const))('%s brings what the registry says: nodes, credential, sandbox module', (_key, entry) => {
+	const brought = [...nodeFiles(entry), credentialFile(entry), `sandbox/${entry.sandbox}.ts`];
+	expect(brought.filter((file) => !existsSync(path.join(ROOT, file)))).toEqual([]);
+	const triggers = readdirSync(path.join(NODES, entry.folder)).filter((name) => /Trigger\.node\.ts$/.test(name));
+	expect(triggers.sort()).toEqual(entry.triggers.map((name) => `${name}.node.ts`).sort());
+	const service = SERVICES.find((candidate) => candidate.key === entry.key)!;
+	expect([service.service.credentialType, service.credential.name]).toEqual([entry.credentialType, entry.credentialType]);
+});
+
+test("package.json's n8n.nodes and n8n.credentials are what the registry generates", () => {
+	const { n8n } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
+	expect({ nodes: n8n.nodes, credentials: n8n.credentials }).toEqual(n8nManifest());
+});
+
+test('the per-service tables of the sandbox have exactly the registered services', () => {
+	expect([...EMULATED].sort()).toEqual([...SERVICE_REGISTRY.map((entry) => entry.sandbox), ...OWN_EMULATORS].sort());
+	expect(Object.keys(signInHints).sort()).toEqual(SERVICE_REGISTRY.map(byKey).sort());
+	const data = credentialData(() => 'http://sandbox');
+	expect(SERVICE_REGISTRY.filter((entry) => !(entry.credentialType in data)).map(byKey)).toEqual([]);
+});
+
+/**
+ * "Names a service list": names what two or more services bring (a vendor package, a credential
+ * file, a node folder, a sandbox credential id, a sandbox module). Only the registry may; the
+ * files below hold what is each service's own (accounts, emulators), in tables the tests above
+ * hold to the registry.
+ */
+const PER_SERVICE_TABLES = ['sandbox/accounts.ts', 'sandbox/main.ts'];
+const SCANNED = ['scripts', 'sandbox', 'test/harness', 'test/live', 'bench'];
+
+test('nothing outside the registry names a service list', () => {
+	const files = SCANNED.flatMap((dir) =>
+		readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile() && /\.(ts|mjs|cjs|js|json)$/.test(entry.name))
+			.map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
+	).filter((file) => file !== 'scripts/services.json' && !PER_SERVICE_TABLES.includes(file));
+	const marks = (entry: RegisteredService) => [
+		entry.vendorPackage.name,
+		`${entry.credential}.credentials`,
+		`nodes/${entry.folder}/`,
+		entry.sandboxCredential.id,
+		`from './${entry.sandbox}'`,
+	];
+	const lists = files
+		.map((file) => {
+			const text = readFileSync(path.join(ROOT, file), 'utf8');
+			return { file, services: SERVICE_REGISTRY.filter((entry) => marks(entry).some((mark) => text.includes(mark))).map(byKey) };
+		})
+		.filter(({ services }) => services.length > 1);
+	expect(lists).toEqual([]);
+});
+
+test('docs/add-a-service.md explains every field of a registry entry', () => {
+	const page = readFileSync(path.join(ROOT, 'docs', 'add-a-service.md'), 'utf8');
+	const fields = [...new Set(SERVICE_REGISTRY.flatMap((entry) => Object.keys(entry)))];
+	expect(fields.filter((field) => !page.includes(`\`${field}\``))).toEqual([]);
 });

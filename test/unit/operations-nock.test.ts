@@ -1,6 +1,6 @@
 /**
  * Every operation's client against nock, through n8n's own outbound HTTP client: the exchanges the
- * sandbox had with n8n (scripts/reference-docs.ts captures them), and those a live run recorded with
+ * sandbox had with n8n (test/harness/capture.ts captures them), and those a live run recorded with
  * a real service (test/fixtures/live, written by `npm run test:live`), are replayed, and each
  * operation must send the same requests and produce the same output; then every error its service
  * documents is answered to its first request and must come back as a ServiceError with that status
@@ -8,7 +8,7 @@
  */
 import nock from 'nock';
 
-import { captureExamples } from '../../scripts/reference-docs';
+import { captureExamples } from '../harness/capture';
 import { documentedErrorProblems, replayProblems } from '../harness/replay';
 import type { ReplayCase } from '../harness/replay';
 import { readLiveFixtures } from '../live/fixtures';

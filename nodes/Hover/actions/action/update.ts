@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { resourceLocatorId } from '../../../shared/fields';
+import { resourceLocatorId, updateFieldsOf } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
 import { actionBody } from '../../client';
@@ -43,10 +43,7 @@ export const update = defineOperation({
 	properties,
 	input: z.object({
 		actionId: resourceLocatorId,
-		updateFields: z
-			.object(actionFieldsInput)
-			.prefault({})
-			.refine((fields) => Object.keys(actionBody(fields).custom_action).length > 0, { error: 'at least one field to update' })
+		updateFields: updateFieldsOf(z.object(actionFieldsInput), (fields) => Object.keys(actionBody(fields).custom_action).length > 0)
 			.superRefine((fields, ctx) => requireStkExpectedText(fields.transportType, fields.steps, ctx, ['steps'])),
 	}),
 	output: action,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { nonEmptyString, optionalHttpUrl, optionalString } from '../../../shared/fields';
+import { nonEmptyString, optionalHttpUrl, optionalString, updateFieldsOf } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
 import { app } from '../../schemas';
@@ -33,10 +33,7 @@ export const update = defineOperation({
 	properties,
 	input: z.object({
 		appId: nonEmptyString,
-		updateFields: z
-			.object({ name: optionalString, packageName: optionalString, webhookUrl: optionalHttpUrl })
-			.prefault({})
-			.refine((fields) => Object.values(fields).some((v) => v !== undefined), { error: 'at least one field to update' }),
+		updateFields: updateFieldsOf(z.object({ name: optionalString, packageName: optionalString, webhookUrl: optionalHttpUrl })),
 	}),
 	output: app,
 	sideEffects: true,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { nonEmptyString, optionalOf, optionalString } from '../../../shared/fields';
+import { nonEmptyString, optionalOf, optionalString, updateFieldsOf } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HoverClient } from '../../client';
 import { parser } from '../../schemas';
@@ -36,17 +36,16 @@ export const update = defineOperation({
 	properties,
 	input: z.object({
 		parserId: nonEmptyString,
-		updateFields: z
-			.object({
+		updateFields: updateFieldsOf(
+			z.object({
 				category: optionalString,
 				regex: optionalOf(regex),
 				sender: optionalString,
 				status: parserStatus.optional(),
 				targetType: parserTarget.optional(),
 				userMessage: optionalString,
-			})
-			.prefault({})
-			.refine((fields) => Object.values(fields).some((v) => v !== undefined), { error: 'at least one field to update' })
+			}),
+		)
 			// A parser switched to SMS gets its sender in the same update: the node cannot see the one it has.
 			.superRefine((fields, ctx) => requireSmsSender(fields, ctx, [])),
 	}),

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { nonEmptyString } from '../../../shared/fields';
+import { nonEmptyString, updateFieldsOf } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import { customerBody } from '../../client';
 import type { SobotClient } from '../../client';
@@ -35,9 +35,7 @@ export const update = defineOperation({
 	properties,
 	input: z.object({
 		customerId: nonEmptyString,
-		updateFields: customerFieldsInput.prefault({}).refine((fields) => Object.keys(customerBody(fields)).length > 0, {
-			error: 'at least one field to update',
-		}),
+		updateFields: updateFieldsOf(customerFieldsInput, (fields) => Object.keys(customerBody(fields)).length > 0),
 	}),
 	output: z.looseObject({ userid: z.string(), updated: z.literal(true) }),
 	sideEffects: true,
