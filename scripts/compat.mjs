@@ -266,7 +266,7 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 	const logFile = path.join(folder, 'n8n.log');
 
 	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
-	const { credentialData } = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
+	const accounts = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
 	const hover = await import(path.join(root, 'build', 'sandbox', 'hover.js'));
 	const haptik = await import(path.join(root, 'build', 'sandbox', 'haptik.js'));
 	const sandbox = await startSandbox(sandboxPort);
@@ -276,7 +276,7 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 		// The package, as n8n's community-package install leaves it; credentials and workflows, by n8n's CLI.
 		installPackage(folder, pack);
 		const declared = declaredTypes(path.join(folder, '.n8n', 'nodes', 'node_modules', pack.name));
-		const credentials = sandboxCredentials(credentialData, sandbox.url);
+		const credentials = sandboxCredentials(accounts, sandbox.url);
 		writeFileSync(path.join(folder, 'credentials.json'), JSON.stringify(credentials, null, 2));
 		const workflows = workflowsToImport();
 		mkdirSync(path.join(folder, 'workflows'));
