@@ -276,7 +276,10 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 		// The package, as n8n's community-package install leaves it; credentials and workflows, by n8n's CLI.
 		installPackage(folder, pack);
 		const declared = declaredTypes(path.join(folder, '.n8n', 'nodes', 'node_modules', pack.name));
-		const credentials = sandboxCredentials(accounts, sandbox.url);
+		// The examples' own webhooks take the keys of n8n's Header Auth and Bearer Auth credentials.
+		const secrets = accounts.testSecrets;
+		const keyHeader = accounts.accounts.webhookKeyHeader;
+		const credentials = sandboxCredentials(accounts, sandbox.url, secrets);
 		writeFileSync(path.join(folder, 'credentials.json'), JSON.stringify(credentials, null, 2));
 		const workflows = workflowsToImport();
 		mkdirSync(path.join(folder, 'workflows'));
@@ -372,20 +375,22 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 		}
 
 		await check('examples', 'IVR callback (Sobot, telSpiel)', async () => {
-			const call = () => post('/webhook/ivr-callback', { phone: '13800000001' });
-			await publish('ivr-callback.json', call);
-			const { status, body } = await answerOf(await call());
+			const call = (key) => post('/webhook/ivr-callback', { phone: '13800000001' }, { [keyHeader]: key });
+			await publish('ivr-callback.json', () => call('wrong-key'));
+			const { status, body } = await answerOf(await call(secrets.ivrKey));
 			if (status !== 200 || body?.desk !== 'VIP desk' || body?.customer !== 'Asha') throw new Error(`the caller got ${status} ${JSON.stringify(body)}`);
+			const refused = await call('wrong-key');
+			if (refused.status !== 403) throw new Error(`a wrong api-key got ${refused.status}`);
 		});
 		await check('examples', 'bot-facing callback API (Sobot, telSpiel)', async () => {
-			const book = (key) => post('/webhook/bot/callback', { mobileNo: '13800000002' }, { 'api-key': key });
+			const book = (key) => post('/webhook/bot/callback', { mobileNo: '13800000002' }, { [keyHeader]: key });
 			await publish('bot-callback-api.json', () => book('wrong-key'));
-			const { status, body } = await answerOf(await book('sandbox-bot-key-0001'));
+			const { status, body } = await answerOf(await book(secrets.botPlatformKey));
 			if (status !== 200 || body?.status_code !== 'SUCC001') throw new Error(`the bot got ${status} ${JSON.stringify(body)}`);
 			const refused = await book('wrong-key');
 			if (refused.status !== 403) throw new Error(`a wrong api-key got ${refused.status}`);
 		});
-		const handOver = (from) => post('/webhook/bot-handover', { from, name: from, text: `help ${from}` });
+		const handOver = (from) => post('/webhook/bot-handover', { from, name: from, text: `help ${from}` }, { [keyHeader]: secrets.botPlatformKey });
 		let relay;
 		await check('examples', 'bot chat handover (ServicePattern), with its relay', async () => {
 			// Request Chat hands each chat to the relay workflow, which must be published first.
@@ -452,16 +457,19 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 			if (calls.length !== 1) throw new Error(`telSpiel got ${calls.length} AI agent callbacks`);
 			if (older.length) return { note: `with this n8n's newest ${older.map((node) => `${node.name} (${node.typeVersion} → ${newest.get(node.type)})`).join(', ')}` };
 		});
-		const mcpClient = async (route) => {
+		const mcpClient = async (route, token) => {
 			const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
 			const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
 			const client = new Client({ name: 'contact-center-compat', version: '1.0.0' });
-			await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}${route}`)));
+			const requestInit = token ? { headers: { authorization: `Bearer ${token}` } } : undefined;
+			await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl}${route}`), { requestInit }));
 			return client;
 		};
 		await check('ai', 'MCP server example: an MCP client uses the tools', async () => {
 			await publish('mcp-server-tools.json', () => post('/mcp/contact-center', {}));
-			const client = await mcpClient('/mcp/contact-center');
+			const anonymous = await post('/mcp/contact-center', { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { accept: 'application/json, text/event-stream' });
+			if (anonymous.status !== 401 && anonymous.status !== 403) throw new Error(`an MCP client without the token got ${anonymous.status}`);
+			const client = await mcpClient('/mcp/contact-center', secrets.mcpToken);
 			try {
 				const names = (await client.listTools()).tools.map((tool) => tool.name).sort();
 				if (names.join() !== 'Call_Customer_Back,Find_Customer_in_Sobot') throw new Error(`the MCP server lists ${names.join(', ')}`);

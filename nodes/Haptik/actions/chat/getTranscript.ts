@@ -41,7 +41,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{ ...businessIdOption, displayOptions: byUserName },
+			// Not hidden by Identify User By: n8n 1.x cannot publish a workflow whose collection child is shown by a parameter outside the collection.
+			{ ...businessIdOption, description: `${businessIdOption.description}; only with User Name and Business (a PXUT names its business itself)` },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, description: 'Max number of results to return' },
 		],
 	},
