@@ -4,15 +4,19 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 	JsonObject,
 } from 'n8n-workflow';
+import { z } from 'zod/v4';
 
 import { firstDelivery } from '../shared/deliveries';
 import type { DeliveryMemory } from '../shared/deliveries';
+import { commaSeparated, nonEmptyString } from '../shared/fields';
+import { triggerParameters } from '../shared/triggerParameters';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { registrationStep } from '../shared/webhookRegistration';
 import { resource, toTransaction, transaction } from './schemas';
@@ -33,7 +37,108 @@ interface TriggerState extends IDataObject {
 	previousWebhookUrl?: string | null;
 }
 
-const appIdOf = (context: IHookFunctions) => String(context.getNodeParameter('appId'));
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Take Over the App’s Webhook URL',
+		name: 'registerWebhook',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to point the app’s webhook URL at this workflow while it is active, and put the previous URL back when it is deactivated. Off: set the URL in Hover yourself and enter the app’s webhook secret.',
+	},
+	{
+		displayName:
+			'Hover keeps one webhook URL per app. While this workflow is active, and while you listen for a test event, the app’s transactions come here only: any backend at the previous URL receives none until the workflow is deactivated.',
+		name: 'takeOverNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registerWebhook: [true] } },
+	},
+	{
+		displayName: 'App ID',
+		name: 'appId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 43120',
+		displayOptions: { show: { registerWebhook: [true] } },
+	},
+	{
+		displayName: 'Webhook Secret',
+		name: 'webhookSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		displayOptions: { show: { registerWebhook: [false] } },
+		description: 'The app’s webhook secret, shown in the Hover dashboard and by the Hover node’s App → Get',
+	},
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Failed', value: 'failed' },
+			{ name: 'Pending', value: 'pending' },
+			{ name: 'Succeeded', value: 'succeeded' },
+		],
+		default: ['succeeded', 'failed'],
+		description:
+			'Start only for transactions with these statuses; none chosen means every update. By default a transaction starts the workflow when it completes, not while it is pending.',
+	},
+	{
+		displayName: 'Action IDs',
+		name: 'actionIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 13ce04ca, a1b2c3d4',
+		description: 'Start only for transactions of these actions (public IDs, separated by commas); empty means every action',
+	},
+	{
+		displayName:
+			'Hover posts a transaction each time it is created or updated (for example when an SMS reply is parsed), sometimes days later: phones may be offline. Requests whose meta.secret is not the app’s webhook secret are refused. Each transaction starts the workflow once per status, however often Hover posts it.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+const STATUSES = ['failed', 'pending', 'succeeded'] as const;
+
+/** Where the webhook secret comes from: Hover's answer when the trigger takes over the app's URL, else the user. */
+const sourceInput = z.discriminatedUnion('registerWebhook', [
+	z.object({ registerWebhook: z.literal(true), appId: nonEmptyString }),
+	z.object({ registerWebhook: z.literal(false), webhookSecret: nonEmptyString }),
+]);
+
+const filtersInput = z.object({ statuses: z.array(z.enum(STATUSES)), actionIds: commaSeparated });
+
+type Context = IHookFunctions | IWebhookFunctions;
+
+const sourceValues = (context: Context) =>
+	context.getNodeParameter('registerWebhook', false)
+		? { registerWebhook: true, appId: context.getNodeParameter('appId', '') }
+		: { registerWebhook: false, webhookSecret: context.getNodeParameter('webhookSecret', '') };
+
+const filtersValues = (context: Context) => ({
+	statuses: context.getNodeParameter('statuses', []),
+	actionIds: context.getNodeParameter('actionIds', ''),
+});
+
+/** Checked on activation, so a trigger without an App ID or a secret never goes live. */
+function checkedSource(context: IHookFunctions) {
+	triggerParameters(context, properties, filtersInput, filtersValues(context), 'statuses and action IDs it can compare');
+	return triggerParameters(context, properties, sourceInput, sourceValues(context), 'an App ID to take over, or the app’s webhook secret');
+}
+
+/** The hash of the secret Hover must send; none (so nothing is taken) while the trigger has no secret. */
+function expectedSecretHash(context: IWebhookFunctions): string | undefined {
+	// Parsed, not read: an empty secret must not match a post whose meta.secret is empty too.
+	const source = sourceInput.safeParse(sourceValues(context));
+	if (!source.success) return undefined;
+	if (source.data.registerWebhook) return (context.getWorkflowStaticData('node') as TriggerState).secretHash;
+	return sha256(source.data.webhookSecret).toString('hex');
+}
 
 export class HoverTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,78 +154,15 @@ export class HoverTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hoverApi', required: true, displayOptions: { show: { registerWebhook: [true] } } }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'hover' }],
-		properties: [
-			{
-				displayName: 'Take Over the App’s Webhook URL',
-				name: 'registerWebhook',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to point the app’s webhook URL at this workflow while it is active, and put the previous URL back when it is deactivated. Off: set the URL in Hover yourself and enter the app’s webhook secret.',
-			},
-			{
-				displayName:
-					'Hover keeps one webhook URL per app. While this workflow is active, and while you listen for a test event, the app’s transactions come here only: any backend at the previous URL receives none until the workflow is deactivated.',
-				name: 'takeOverNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { registerWebhook: [true] } },
-			},
-			{
-				displayName: 'App ID',
-				name: 'appId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. 43120',
-				displayOptions: { show: { registerWebhook: [true] } },
-			},
-			{
-				displayName: 'Webhook Secret',
-				name: 'webhookSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				required: true,
-				default: '',
-				displayOptions: { show: { registerWebhook: [false] } },
-				description: 'The app’s webhook secret, shown in the Hover dashboard and by the Hover node’s App → Get',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'Pending', value: 'pending' },
-					{ name: 'Succeeded', value: 'succeeded' },
-				],
-				default: ['succeeded', 'failed'],
-				description:
-					'Start only for transactions with these statuses; none chosen means every update. By default a transaction starts the workflow when it completes, not while it is pending.',
-			},
-			{
-				displayName: 'Action IDs',
-				name: 'actionIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 13ce04ca, a1b2c3d4',
-				description: 'Start only for transactions of these actions (public IDs, separated by commas); empty means every action',
-			},
-			{
-				displayName:
-					'Hover posts a transaction each time it is created or updated (for example when an SMS reply is parsed), sometimes days later: phones may be offline. Requests whose meta.secret is not the app’s webhook secret are refused. Each transaction starts the workflow once per status, however often Hover posts it.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-		],
+		properties,
 	};
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (!this.getNodeParameter('registerWebhook')) return true;
-				const appId = appIdOf(this);
+				const source = checkedSource(this);
+				if (!source.registerWebhook) return true;
+				const { appId } = source;
 				return await registrationStep(this, hoverService, async (client) => {
 					const app = await client.getApp(appId);
 					const state = this.getWorkflowStaticData('node') as TriggerState;
@@ -132,7 +174,9 @@ export class HoverTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const appId = appIdOf(this);
+				const source = checkedSource(this);
+				if (!source.registerWebhook) return true;
+				const { appId } = source;
 				return await registrationStep(this, hoverService, async (client) => {
 					const state = this.getWorkflowStaticData('node') as TriggerState;
 					const before = await client.getApp(appId);
@@ -140,7 +184,7 @@ export class HoverTrigger implements INodeType {
 					const secret = after.attributes.webhook_secret ?? before.attributes.webhook_secret;
 					if (typeof secret !== 'string' || !secret) {
 						throw new NodeOperationError(this.getNode(), 'Hover did not show the app’s webhook secret', {
-							description: 'Turn off "Set as the App’s Webhook" and enter the secret from the Hover dashboard instead.',
+							description: 'Turn off "Take Over the App’s Webhook URL" and enter the secret from the Hover dashboard instead.',
 						});
 					}
 					state.previousWebhookUrl = before.webhookUrl ?? null;
@@ -150,9 +194,10 @@ export class HoverTrigger implements INodeType {
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
-				if (!this.getNodeParameter('registerWebhook')) return true;
+				// Not checked: a trigger whose parameters were edited since must still give the URL back.
+				if (!this.getNodeParameter('registerWebhook', false)) return true;
 				const state = this.getWorkflowStaticData('node') as TriggerState;
-				const appId = appIdOf(this);
+				const appId = String(this.getNodeParameter('appId', ''));
 				return await registrationStep(this, hoverService, async (client) => {
 					const app = await client.getApp(appId);
 					// Only undo our own registration: someone may have pointed the app elsewhere since.
@@ -169,9 +214,7 @@ export class HoverTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = this.getBodyData() as { meta?: { secret?: unknown }; data?: unknown };
-		const expected = this.getNodeParameter('registerWebhook')
-			? (this.getWorkflowStaticData('node') as TriggerState).secretHash
-			: sha256(String(this.getNodeParameter('webhookSecret'))).toString('hex');
+		const expected = expectedSecretHash(this);
 		const received = body?.meta?.secret;
 		const genuine =
 			typeof expected === 'string' &&
@@ -194,13 +237,9 @@ export class HoverTrigger implements INodeType {
 				message: 'Hover posted a transaction in an unexpected shape',
 			});
 		}
-		const statuses = this.getNodeParameter('statuses', []) as string[];
-		const actionIds = String(this.getNodeParameter('actionIds', ''))
-			.split(',')
-			.map((id) => id.trim())
-			.filter(Boolean);
+		const { statuses, actionIds } = triggerParameters(this, properties, filtersInput, filtersValues(this), 'statuses and action IDs it can compare');
 		const wanted =
-			(statuses.length === 0 || statuses.includes(String(parsed.data.status))) &&
+			(statuses.length === 0 || statuses.some((status) => status === parsed.data.status)) &&
 			(actionIds.length === 0 || actionIds.includes(String(parsed.data.actionId)));
 		// Hover only needs to know it was received; an answer other than 2xx could make it post again.
 		if (!wanted) return { webhookResponse: { received: true, started: false } };

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	ITriggerFunctions,
@@ -11,10 +12,11 @@ import type {
 import { z } from 'zod/v4';
 
 import { createServiceClient } from '../shared/service';
+import { triggerParameters } from '../shared/triggerParameters';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { NOTHING_TO_REGISTER } from '../shared/webhookRegistration';
 import { POLL_TIMEOUT_MS } from './client';
-import { Lifetime, OutageReport, eventFilter, eventItems, eventsInput, eventsProperty, followChat, triggerParameters } from './follow';
+import { Lifetime, OutageReport, eventFilter, eventItems, eventsInput, eventsProperty, followChat } from './follow';
 import {
 	DEFAULT_RELAY_PATH,
 	MAX_AGE_MS,
@@ -50,6 +52,15 @@ const ANSWERS: Record<Exclude<Taken, 'following'>, { status: number; message: st
 	boundElsewhere: { status: 422, message: 'The relay follows this chat for another conversation; nothing changed' },
 };
 
+const relayPathProperty: INodeProperties = {
+	displayName: 'Relay Path',
+	name: 'path',
+	type: 'string',
+	default: DEFAULT_RELAY_PATH,
+	required: true,
+	description: 'Give the same path in Request Chat’s Relay Path option; use another one for each contact center (credential)',
+};
+
 const parametersSchema = z.object({ path: z.string().trim().min(1), events: eventsInput });
 
 export class ServicePatternRelayTrigger implements INodeType {
@@ -76,14 +87,7 @@ export class ServicePatternRelayTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Relay Path',
-				name: 'path',
-				type: 'string',
-				default: DEFAULT_RELAY_PATH,
-				required: true,
-				description: 'Give the same path in Request Chat’s Relay Path option; use another one for each contact center (credential)',
-			},
+			relayPathProperty,
 			eventsProperty,
 			{
 				displayName:
@@ -123,7 +127,7 @@ export class ServicePatternRelayTrigger implements INodeType {
 	}
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		const parameters = triggerParameters(this, parametersSchema, { path: this.getNodeParameter('path'), events: this.getNodeParameter('events') }, 'a Relay Path and at least one event');
+		const parameters = triggerParameters(this, [relayPathProperty, eventsProperty], parametersSchema, { path: this.getNodeParameter('path'), events: this.getNodeParameter('events') }, 'a Relay Path and at least one event');
 		// Without a secret nothing could be registered: say so when the workflow is activated, not at the first chat.
 		const found = relaySecretOf(await this.getCredentials(servicePatternService.credentialType));
 		if ('problem' in found) throw new NodeOperationError(this.getNode(), found.problem, { description: SECRET_HINT });

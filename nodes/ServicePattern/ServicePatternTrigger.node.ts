@@ -9,9 +9,10 @@ import type {
 import { z } from 'zod/v4';
 
 import { createServiceClient } from '../shared/service';
+import { triggerParameters } from '../shared/triggerParameters';
 import { POLL_TIMEOUT_MS } from './client';
 import { clientIdOf, conversationInput, conversationProperties } from './conversation';
-import { IDLE_MS, Lifetime, OutageReport, backoff, eventFilter, eventItems, eventsInput, eventsProperty, followChat, triggerParameters } from './follow';
+import { IDLE_MS, Lifetime, OutageReport, backoff, eventFilter, eventItems, eventsInput, eventsProperty, followChat } from './follow';
 import { servicePatternService } from './service';
 
 /** What survives a restart (in the workflow's static data): the chat being followed. */
@@ -50,6 +51,7 @@ export class ServicePatternTrigger implements INodeType {
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const parameters = triggerParameters(
 			this,
+			[...conversationProperties, eventsProperty],
 			parametersSchema,
 			{
 				conversation: this.getNodeParameter('conversation'),

@@ -1,4 +1,4 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { IDataObject, INodeProperties, ITriggerFunctions } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
@@ -9,15 +9,6 @@ import { whenNeeded } from '../shared/whenNeeded';
 import type { ServerEvent } from './schemas';
 
 const schemas = whenNeeded(() => require('./schemas') as typeof import('./schemas'));
-
-/** A trigger's parameters, checked before it starts: an error naming each one that does not fit. */
-export function triggerParameters<Schema extends z.ZodType>(context: ITriggerFunctions, schema: Schema, values: unknown, needs: string): z.output<Schema> {
-	const parsed = schema.safeParse(values);
-	if (parsed.success) return parsed.data;
-	throw new NodeOperationError(context.getNode(), `The trigger needs ${needs}`, {
-		description: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
-	});
-}
 
 /** Which events start the workflow; each is a test on one server event of a chat. */
 const EVENT_KINDS: Record<string, { name: string; matches: (event: Record<string, unknown>, chatId: string) => boolean }> = {

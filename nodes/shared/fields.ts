@@ -18,6 +18,9 @@ export const optionalString = z
 	.optional()
 	.transform((value) => (value === null || value === undefined ? undefined : value.trim() || undefined));
 
+/** Values separated by commas, as typed in one text field ("a, b"): the list, empty when the field is. */
+export const commaSeparated = optionalString.transform((value) => (value ? value.split(',').map((part) => part.trim()).filter(Boolean) : []));
+
 /**
  * A phone number as dialled: digits with an optional leading +. Spaces, dashes, dots and brackets
  * that people type for readability are removed first.

@@ -19,7 +19,7 @@ export function expected(issue: Issue): string {
 }
 
 /** "Additional Fields > Phone Number": the names the user sees for a parameter path. */
-function displayNameOf(properties: INodeProperties[], path: PropertyKey[]): string {
+export function displayNameOf(properties: INodeProperties[], path: PropertyKey[]): string {
 	const names: string[] = [];
 	let level: Array<{ name: string; displayName: string; options?: unknown }> = properties;
 	for (const key of path) {

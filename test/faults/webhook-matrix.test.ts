@@ -31,7 +31,7 @@ import { SOBOT_APP_KEY } from '../../sandbox/sobot';
 import { TELSPIEL_API_KEY } from '../../sandbox/telspiel';
 import { createWorkflow, startN8n } from '../harness/n8n-instance';
 import type { N8nInstance } from '../harness/n8n-instance';
-import { executionsOf, publishWorkflow } from '../harness/n8n-rest';
+import { eventually, executionsOf, publishWorkflow } from '../harness/n8n-rest';
 import { SIGNATURE_HEADER, forgedSignatures, openChatAs, registration, signature } from '../harness/relay-wire';
 
 /** Every value that must never come back in an answer, a log line or an execution. */
@@ -160,14 +160,44 @@ const transaction = (id: string, status = 'succeeded', secret: unknown = APP_WEB
 };
 const toHover = (context: Context, body: string | Buffer, headers?: Record<string, string>) => send(context, HOVER_PATH, body, headers);
 
+/**
+ * The same trigger whose Webhook Secret comes out empty: an expression, as a secret read from a
+ * variable that is not set would (n8n itself refuses to publish a required field left empty).
+ */
+const NO_SECRET_WEBHOOK_ID = 'c0ffee00-0000-4000-8000-0000000000a2';
+const hoverWithoutSecret = {
+	name: 'Matrix: Hover without a secret',
+	nodes: [{ ...hoverWorkflow.nodes[0], webhookId: NO_SECRET_WEBHOOK_ID, parameters: { ...hoverWorkflow.nodes[0].parameters, webhookSecret: '={{ "" }}' } }],
+	connections: {},
+};
+
+/** Publishing the trigger without a secret: its publication fails, saying why; then what a post with an empty secret gets. */
+async function publishWithoutSecret(context: Context): Promise<Answer[]> {
+	const id = (context.workflowIds.hoverWithoutSecret = await createWorkflow(context.n8n, hoverWithoutSecret));
+	const { versionId } = (await context.n8n.api('GET', `/rest/workflows/${id}`)).json!.data as { versionId: string };
+	const activated = await context.n8n.api('POST', `/rest/workflows/${id}/activate`, { versionId });
+	expect(activated.status).toBe(200);
+	// n8n answers the publish request first and sets up the trigger's webhook (and its checks) after.
+	type Publication = { status: string; triggers: Array<{ status: string; errorMessage: string | null }> };
+	const publication = await eventually(
+		async () => (await context.n8n.api('GET', `/rest/workflows/${id}/publication-status`)).json!.data as Publication,
+		({ status }) => !['in_progress', 'not_published'].includes(status),
+		20_000,
+	);
+	expect(publication).toMatchObject({ status: 'failed', triggers: [{ status: 'failed', errorMessage: expect.stringContaining('webhook secret') }] });
+	return [await send(context, `/webhook/${NO_SECRET_WEBHOOK_ID}/hover`, transaction('tx-no-secret', 'succeeded', ''))];
+}
+
 const hover: Surface = {
 	name: 'Hover Trigger',
 	async setup(context) {
 		context.workflowIds.hover = await publish(context, hoverWorkflow, () => toHover(context, '{}'));
 	},
-	runs: (context, markers) => runsInExecutions(context, [context.workflowIds.hover], markers),
+	runs: (context, markers) => runsInExecutions(context, [context.workflowIds.hover, context.workflowIds.hoverWithoutSecret].filter(Boolean), markers),
 	rows: [
 		{ row: 'genuine', send: async (c) => [await toHover(c, transaction('tx-genuine'))], statuses: [200], runs: { 'tx-genuine': 1 } },
+		// sha256('') would match a post whose meta.secret is empty: a trigger without a secret must not go live.
+		{ row: 'no secret configured: publishing fails, and an empty secret posted finds nothing', send: publishWithoutSecret, statuses: [404], runs: { 'tx-no-secret': 0 } },
 		{ row: 'missing secret', send: async (c) => [await toHover(c, JSON.stringify({ data: JSON.parse(transaction('tx-missing')).data }))], statuses: [401], runs: { 'tx-missing': 0 } },
 		{
 			row: 'malformed secret',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { nonEmptyString, optionalString } from '../../../shared/fields';
+import { commaSeparated, nonEmptyString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { HaptikClient } from '../../client';
 import { agentToolUser } from '../../schemas';
@@ -28,7 +28,7 @@ export const getUser = defineOperation({
 	properties,
 	input: z.object({
 		userId: nonEmptyString,
-		details: optionalString.transform((value) => (value ? value.split(',').map((key) => key.trim()).filter(Boolean) : undefined)),
+		details: commaSeparated,
 	}),
 	output: agentToolUser,
 	sideEffects: false,
