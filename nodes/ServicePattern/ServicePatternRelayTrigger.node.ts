@@ -16,7 +16,8 @@ import { triggerParameters } from '../shared/triggerParameters';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { NOTHING_TO_REGISTER } from '../shared/webhookRegistration';
 import { POLL_TIMEOUT_MS } from './client';
-import { Lifetime, OutageReport, eventFilter, eventItems, eventsInput, eventsProperty, followChat } from './follow';
+import { Lifetime, OutageReport, eventFilter, eventItems, followChat } from './follow';
+import { eventsInput, eventsProperty } from './parameters';
 import {
 	DEFAULT_RELAY_PATH,
 	MAX_AGE_MS,

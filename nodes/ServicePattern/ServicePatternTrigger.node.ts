@@ -11,8 +11,10 @@ import { z } from 'zod/v4';
 import { createServiceClient } from '../shared/service';
 import { triggerParameters } from '../shared/triggerParameters';
 import { POLL_TIMEOUT_MS } from './client';
-import { clientIdOf, conversationInput, conversationProperties } from './conversation';
-import { IDLE_MS, Lifetime, OutageReport, backoff, eventFilter, eventItems, eventsInput, eventsProperty, followChat } from './follow';
+import { clientIdOf } from './conversation';
+import { conversationInput, conversationProperties } from './parameters';
+import { IDLE_MS, Lifetime, OutageReport, backoff, eventFilter, eventItems, followChat } from './follow';
+import { eventsInput, eventsProperty } from './parameters';
 import { servicePatternService } from './service';
 
 /** What survives a restart (in the workflow's static data): the chat being followed. */

@@ -1,11 +1,8 @@
 import { createHash } from 'crypto';
 
-import type { INodeProperties } from 'n8n-workflow';
-import { z } from 'zod/v4';
-
 import { ServiceError } from '../shared/errors';
-import { optionalOf, optionalString, uuid } from '../shared/fields';
 import type { ServicePatternClient } from './client';
+import type { ConversationInput } from './parameters';
 
 /** Any value, as a stable client ID: a UUID v5 in the package's own namespace. */
 const NAMESPACE = '4f9f1b3c-6a7e-5d2b-9c1a-2b7e3d5f8a61';
@@ -28,77 +25,12 @@ export function nextMessageId(chatId: string): string {
 	return `${chatId}:${Date.now() * 1000 + messageSequence}`;
 }
 
-/** Who the chat is for: the API allows one session per client ID, so each customer needs their own. */
-export const conversationProperties: INodeProperties[] = [
-	{
-		displayName: 'Conversation',
-		name: 'conversation',
-		type: 'options',
-		options: [
-			{
-				name: 'By Key',
-				value: 'key',
-				description: 'A value that identifies the customer (phone number, user ID…); the same key always maps to the same client ID',
-			},
-			{ name: 'By Client ID', value: 'clientId', description: 'A client ID (UUID) from an earlier step' },
-		],
-		default: 'key',
-	},
-	{
-		displayName: 'Conversation Key',
-		name: 'conversationKey',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.phone }}',
-		displayOptions: { show: { conversation: ['key'] } },
-	},
-	{
-		displayName: 'Client ID',
-		name: 'clientId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.clientId }}',
-		displayOptions: { show: { conversation: ['clientId'] } },
-	},
-];
-
-export const conversationInput = {
-	conversation: z.enum(['key', 'clientId']),
-	conversationKey: optionalString,
-	clientId: optionalOf(uuid),
-};
-
-export type ConversationInput = { conversation: 'key' | 'clientId'; conversationKey?: string; clientId?: string };
-
 /** The client ID of a conversation: given, or derived from its key. */
 export function clientIdOf(input: ConversationInput): string {
 	if (input.conversation === 'clientId' && input.clientId) return input.clientId;
 	if (input.conversation === 'key' && input.conversationKey) return conversationClientId(input.conversationKey);
 	throw new ServiceError('The conversation is not identified', { description: 'Give a Conversation Key or a Client ID.' });
 }
-
-/** The conversation's parameters with `shape`, refusing a conversation that names no customer. */
-export const conversationRequired = <Shape extends z.ZodRawShape>(shape: Shape) =>
-	z.object({ ...conversationInput, ...shape }).refine(
-		(values) => {
-			const input = values as unknown as ConversationInput;
-			return input.conversation === 'key' ? !!input.conversationKey : !!input.clientId;
-		},
-		{ error: 'a Conversation Key or Client ID', path: ['conversationKey'] },
-	);
-
-export const chatIdProperty: INodeProperties = {
-	displayName: 'Chat ID',
-	name: 'chatId',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. {{ $json.chatId }}',
-	description: 'Leave empty to use the conversation’s active chat',
-};
-
-export const chatIdInput = { chatId: optionalString };
 
 /** The chat to act on: given, or the conversation's active one. */
 export async function chatIdOf(client: ServicePatternClient, clientId: string, chatId: string | undefined): Promise<string> {

@@ -1,6 +1,5 @@
 import { sleep } from 'n8n-workflow';
-import type { IDataObject, INodeProperties, ITriggerFunctions } from 'n8n-workflow';
-import { z } from 'zod/v4';
+import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 
 import type { Redactor } from '../shared/errors';
 import { ServiceError, toNodeError } from '../shared/errors';
@@ -11,7 +10,7 @@ import type { ServerEvent } from './schemas';
 const schemas = whenNeeded(() => require('./schemas') as typeof import('./schemas'));
 
 /** Which events start the workflow; each is a test on one server event of a chat. */
-const EVENT_KINDS: Record<string, { name: string; matches: (event: Record<string, unknown>, chatId: string) => boolean }> = {
+export const EVENT_KINDS: Record<string, { name: string; matches: (event: Record<string, unknown>, chatId: string) => boolean }> = {
 	agentMessage: {
 		name: 'Agent Message',
 		// In a chat the customer's own messages carry the chat ID as their party ID.
@@ -26,21 +25,6 @@ const EVENT_KINDS: Record<string, { name: string; matches: (event: Record<string
 	typing: { name: 'Agent Typing', matches: (e) => e.event === 'chat_session_typing' || e.event === 'chat_session_not_typing' },
 	any: { name: 'Any Event', matches: () => true },
 };
-
-export const eventsProperty: INodeProperties = {
-	displayName: 'Events',
-	name: 'events',
-	type: 'multiOptions',
-	options: Object.entries(EVENT_KINDS)
-		.map(([value, { name }]) => ({ name, value }))
-		// Plain comparison (the names are ASCII Title Case): the first localeCompare of a process sets up
-		// ICU's collation, a tenth of the package's load time (bench/RESULTS.md).
-		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-	default: ['agentMessage', 'chatEnded'],
-	description: 'Which events start the workflow; each event is one item',
-};
-
-export const eventsInput = z.array(z.enum(Object.keys(EVENT_KINDS) as [string, ...string[]])).min(1);
 
 /** The events of a batch that the trigger was asked for. */
 export function eventFilter(kinds: string[]): (events: ServerEvent[], chatId: string) => ServerEvent[] {

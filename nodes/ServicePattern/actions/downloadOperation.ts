@@ -6,8 +6,9 @@ import type { HttpResponse } from '../../shared/http';
 import type { BinaryStream } from '../../shared/multipart';
 import { defineOperation } from '../../shared/operation';
 import type { ServicePatternClient } from '../client';
-import { chatIdInput, chatIdProperty, chatOf, conversationProperties, conversationRequired } from '../conversation';
-import type { ConversationInput } from '../conversation';
+import { chatOf } from '../conversation';
+import { chatIdInput, chatIdProperty, conversationProperties, conversationRequired } from '../parameters';
+import type { ConversationInput } from '../parameters';
 
 const binaryOutput: INodeProperties = {
 	displayName: 'Put Output File in Field',

@@ -1,7 +1,8 @@
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
 import { availability } from '../../schemas';
-import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
+import { clientIdOf } from '../../conversation';
+import { conversationProperties, conversationRequired } from '../../parameters';
 
 export const checkAvailability = defineOperation({
 	resource: 'chat',

@@ -5,7 +5,8 @@ import { ServiceError } from '../../../shared/errors';
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
 import { chatSession, noActiveChat } from '../../schemas';
-import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
+import { clientIdOf } from '../../conversation';
+import { conversationProperties, conversationRequired } from '../../parameters';
 
 const properties: INodeProperties[] = [
 	...conversationProperties,

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
-import { chatIdInput, chatIdProperty, chatOf, conversationProperties, conversationRequired } from '../../conversation';
+import { chatOf } from '../../conversation';
+import { chatIdInput, chatIdProperty, conversationProperties, conversationRequired } from '../../parameters';
 import { chatEvents } from '../../schemas';
 
 export const getChatHistory = defineOperation({

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
-import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
+import { clientIdOf } from '../../conversation';
+import { conversationProperties, conversationRequired } from '../../parameters';
 import { version } from '../../schemas';
 import { requireV2 } from '../v2';
 

@@ -5,7 +5,8 @@ import { callbackNumber, optionalOf, optionalString } from '../../../shared/fiel
 import { defineOperation } from '../../../shared/operation';
 import type { ServicePatternClient } from '../../client';
 import { chatSession } from '../../schemas';
-import { clientIdOf, conversationProperties, conversationRequired } from '../../conversation';
+import { clientIdOf } from '../../conversation';
+import { conversationProperties, conversationRequired } from '../../parameters';
 import { DEFAULT_RELAY_PATH, relayChat } from '../../relay';
 
 const properties: INodeProperties[] = [

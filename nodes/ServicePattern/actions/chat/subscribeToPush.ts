@@ -4,7 +4,8 @@ import { z } from 'zod/v4';
 import { optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { PushSubscription, ServicePatternClient } from '../../client';
-import { chatIdInput, chatIdProperty, chatOf, conversationProperties, conversationRequired } from '../../conversation';
+import { chatOf } from '../../conversation';
+import { chatIdInput, chatIdProperty, conversationProperties, conversationRequired } from '../../parameters';
 import { requireV2 } from '../v2';
 
 const properties: INodeProperties[] = [

@@ -7,7 +7,8 @@ import { multipartBody } from '../../../shared/multipart';
 import { defineOperation } from '../../../shared/operation';
 import { MAX_UPLOAD_BYTES } from '../../client';
 import type { ServicePatternClient } from '../../client';
-import { chatIdInput, chatIdOf, chatIdProperty, clientIdOf, conversationProperties, conversationRequired, nextMessageId } from '../../conversation';
+import { chatIdOf, clientIdOf, nextMessageId } from '../../conversation';
+import { chatIdInput, chatIdProperty, conversationProperties, conversationRequired } from '../../parameters';
 import { uploadedFile } from '../../schemas';
 
 const properties: INodeProperties[] = [
