@@ -22,42 +22,34 @@ export const optionalString = z
 export const commaSeparated = optionalString.transform((value) => (value ? value.split(',').map((part) => part.trim()).filter(Boolean) : []));
 
 /**
- * A phone number as dialled: digits with an optional leading +. Spaces, dashes, dots and brackets
- * that people type for readability are removed first.
+ * A number as people type it for dialling: `prepare` first (what the API needs taken off), then the
+ * spaces, dashes, dots and brackets typed for readability are removed, and what is left must match.
  */
-const PHONE = 'a phone number: 6 to 15 digits with an optional leading +';
-export const phoneNumber = textExpecting(PHONE).pipe(
-	z
-		.string()
-		.transform((value) => value.replace(/[\s\-().]/g, ''))
-		.pipe(z.string().regex(/^\+?\d{6,15}$/, { error: PHONE })),
-);
+function dialled(expected: string, pattern: RegExp, prepare: (value: string) => string = (value) => value) {
+	return textExpecting(expected).pipe(
+		z
+			.string()
+			.transform((value) => prepare(value.trim()).replace(/[\s\-().]/g, ''))
+			.pipe(z.string().regex(pattern, { error: expected })),
+	);
+}
 
 /**
- * A number to call someone back on, as people write it: a leading + and country code, the spaces,
- * dashes, dots and brackets typed for readability (removed), and a national trunk "(0)" after the
- * country code, which is never dialled with it (+44 (0)20 7946 0958 is +442079460958). An extension
- * such as 3001 is a callback number too.
+ * A number to call someone back on, as people write it: a leading + and country code, and a national
+ * trunk "(0)" after the country code, which is never dialled with it (+44 (0)20 7946 0958 is
+ * +442079460958). An extension such as 3001 is a callback number too.
  */
-const CALLBACK = 'a phone number or extension: digits with an optional leading + and country code, e.g. 3001 or +44 20 7946 0958';
-export const callbackNumber = textExpecting(CALLBACK).pipe(
-	z
-		.string()
-		.transform((value) => value.trim().replace(/^(\+\d{1,3})[\s\-.]*\(0\)/, '$1').replace(/[\s\-().]/g, ''))
-		.pipe(z.string().regex(/^\+?\d{1,20}$/, { error: CALLBACK })),
+export const callbackNumber = dialled(
+	'a phone number or extension: digits with an optional leading + and country code, e.g. 3001 or +44 20 7946 0958',
+	/^\+?\d{1,20}$/,
+	(value) => value.replace(/^(\+\d{1,3})[\s\-.]*\(0\)/, '$1'),
 );
 
-/**
- * A phone number for an API that takes digits only (telSpiel's "Numeric"): the + of an international
- * number and the spaces, dashes, dots and brackets people type are removed; what is left must be 6 to
- * 15 digits.
- */
-const NUMERIC_PHONE = 'a phone number of 6 to 15 digits (a leading +, spaces, dashes, dots and brackets are removed)';
-export const numericPhoneNumber = textExpecting(NUMERIC_PHONE).pipe(
-	z
-		.string()
-		.transform((value) => value.replace(/[\s\-().+]/g, ''))
-		.pipe(z.string().regex(/^\d{6,15}$/, { error: NUMERIC_PHONE })),
+/** A phone number for an API that takes digits only (telSpiel's "Numeric"): the + of an international number goes. */
+export const numericPhoneNumber = dialled(
+	'a phone number of 6 to 15 digits (a leading +, spaces, dashes, dots and brackets are removed)',
+	/^\d{6,15}$/,
+	(value) => value.replace(/\+/g, ''),
 );
 
 const UUID = 'a UUID such as 123e4567-e89b-12d3-a456-426614174000';

@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 
-import { boundedInteger, callbackNumber, httpUrl, nonEmptyString, numericPhoneNumber, optionalString, phoneNumber, uuid } from '../../nodes/shared/fields';
+import { boundedInteger, callbackNumber, httpUrl, nonEmptyString, numericPhoneNumber, optionalString, uuid } from '../../nodes/shared/fields';
 import { inputError } from '../../nodes/shared/inputErrors';
 
 test('an empty required value says so once', () => {
@@ -9,20 +9,35 @@ test('an empty required value says so once', () => {
 	expect(result.error?.issues[0].message).toBe('a value');
 });
 
-describe('phoneNumber', () => {
+describe('numericPhoneNumber', () => {
 	test.each([
 		['9999999999', '9999999999'],
-		['+91 99999 00001', '+919999900001'],
+		['+91 99999 00001', '919999900001'],
 		['(888) 000-0002', '8880000002'],
 		[9999999999, '9999999999'],
 	])('reads %p as %p', (input, expected) => {
-		expect(phoneNumber.parse(input)).toBe(expected);
+		expect(numericPhoneNumber.parse(input)).toBe(expected);
 	});
 
-	test.each(['', 'call me', '12345', '+1234567890123456', '99-99x', '++9999999999'])('rejects %p', (input) => {
-		const result = phoneNumber.safeParse(input);
+	test.each(['', 'call me', '12345', '+1234567890123456', '99-99x'])('rejects %p', (input) => {
+		const result = numericPhoneNumber.safeParse(input);
 		expect(result.success).toBe(false);
 		expect(result.error?.issues[0].message).toMatch(/^a phone number|^a value/);
+	});
+});
+
+describe('callbackNumber', () => {
+	test.each([
+		['+44 (0)20 7946 0958', '+442079460958'],
+		['+1 (555) 010-9999', '+15550109999'],
+		[' 3001 ', '3001'],
+		[3001, '3001'],
+	])('reads %p as %p', (input, expected) => {
+		expect(callbackNumber.parse(input)).toBe(expected);
+	});
+
+	test.each(['', 'call me', '++15550109999', '+1 555 x'])('rejects %p', (input) => {
+		expect(callbackNumber.safeParse(input).success).toBe(false);
 	});
 });
 
@@ -52,7 +67,6 @@ test('boundedInteger falls back when absent and enforces its bounds', () => {
 describe('a field that comes out empty at run time ({{ $json.mobile }} on an item without it) says what it expects', () => {
 	test.each([
 		['nonEmptyString', nonEmptyString, /^a value$/],
-		['phoneNumber', phoneNumber, /^a phone number: 6 to 15 digits/],
 		['numericPhoneNumber', numericPhoneNumber, /^a phone number of 6 to 15 digits/],
 		['callbackNumber', callbackNumber, /^a phone number or extension/],
 		['uuid', uuid, /^a UUID such as/],
