@@ -1,11 +1,12 @@
 import { z } from 'zod/v4';
 
-const optionalText = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? null : String(v))).optional();
+import { answerText, nullableAnswerText as nullableText } from '../shared/answerFields';
+
 const optionalCount = z.union([z.number(), z.string(), z.null()]).transform((v) => (v === null ? null : Number(v))).optional();
 
 /** One JSON:API resource as Hover sends it. */
 export const resource = z.looseObject({
-	id: z.union([z.string(), z.number()]).transform(String),
+	id: answerText,
 	type: z.string().optional(),
 	attributes: z.record(z.string(), z.unknown()).default({}),
 	relationships: z.unknown().optional(),
@@ -15,67 +16,67 @@ export type Resource = z.output<typeof resource>;
 
 export const action = z.looseObject({
 	id: z.string().describe('Public ID of the action, e.g. 13ce04ca'),
-	name: optionalText,
-	description: optionalText,
-	rootCode: optionalText.describe('The shortcode dialled, e.g. *144#'),
-	transportType: optionalText.describe('ussd, stk, push or variable_longstring'),
+	name: nullableText,
+	description: nullableText,
+	rootCode: nullableText.describe('The shortcode dialled, e.g. *144#'),
+	transportType: nullableText.describe('ussd, stk, push or variable_longstring'),
 	steps: z.array(z.string()).describe('Step values in order, e.g. ["1", "amount", "pin", "-"]'),
 	operators: z.array(z.string()).describe('Names of the network operators the action runs on'),
-	organizationId: optionalText,
+	organizationId: nullableText,
 	transactionsCount: optionalCount,
-	archivedAt: optionalText.describe('When the action was archived; null while active'),
-	createdAt: optionalText,
-	updatedAt: optionalText,
+	archivedAt: nullableText.describe('When the action was archived; null while active'),
+	createdAt: nullableText,
+	updatedAt: nullableText,
 	attributes: z.record(z.string(), z.unknown()).describe('Hover’s attributes as sent'),
 });
 
 export const parser = z.looseObject({
 	id: z.string(),
-	actionId: optionalText.describe('Public ID of the action the parser belongs to'),
-	status: optionalText.describe('Status given to matching transactions: succeeded, failed or pending'),
-	category: optionalText,
-	targetType: optionalText.describe('ussd or sms'),
-	sender: optionalText,
-	regex: optionalText,
+	actionId: nullableText.describe('Public ID of the action the parser belongs to'),
+	status: nullableText.describe('Status given to matching transactions: succeeded, failed or pending'),
+	category: nullableText,
+	targetType: nullableText.describe('ussd or sms'),
+	sender: nullableText,
+	regex: nullableText,
 	regexGroups: z.array(z.string()).describe('Named groups of the regex: the variables it extracts'),
-	userMessage: optionalText,
+	userMessage: nullableText,
 	transactionsCount: optionalCount,
-	archivedAt: optionalText,
-	createdAt: optionalText,
-	updatedAt: optionalText,
+	archivedAt: nullableText,
+	createdAt: nullableText,
+	updatedAt: nullableText,
 	attributes: z.record(z.string(), z.unknown()),
 });
 
 export const app = z.looseObject({
 	id: z.string(),
-	name: optionalText,
-	packageName: optionalText,
-	webhookUrl: optionalText,
-	organizationId: optionalText,
+	name: nullableText,
+	packageName: nullableText,
+	webhookUrl: nullableText,
+	organizationId: nullableText,
 	transactionsCount: optionalCount,
 	isTester: z.boolean().nullish(),
-	apkUrl: optionalText,
-	archivedAt: optionalText,
-	createdAt: optionalText,
-	updatedAt: optionalText,
+	apkUrl: nullableText,
+	archivedAt: nullableText,
+	createdAt: nullableText,
+	updatedAt: nullableText,
 	attributes: z.record(z.string(), z.unknown()).describe('Hover’s attributes as sent, including the app’s SDK token and webhook secret'),
 });
 
-export const archived = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String), archived: z.boolean() });
+export const archived = z.looseObject({ id: answerText, archived: z.boolean() });
 
 /** A transaction as Hover's webhook sends it (data.attributes), flattened for the trigger's output. */
 export const transaction = z.looseObject({
 	id: z.string().describe('Transaction UUID'),
-	status: optionalText.describe('pending, succeeded or failed'),
-	category: optionalText,
-	userMessage: optionalText,
-	actionId: optionalText,
-	actionName: optionalText,
-	operatorName: optionalText,
-	country: optionalText,
-	environment: optionalText,
-	initiatedAt: optionalText,
-	updatedAt: optionalText,
+	status: nullableText.describe('pending, succeeded or failed'),
+	category: nullableText,
+	userMessage: nullableText,
+	actionId: nullableText,
+	actionName: nullableText,
+	operatorName: nullableText,
+	country: nullableText,
+	environment: nullableText,
+	initiatedAt: nullableText,
+	updatedAt: nullableText,
 	parsedVariables: z.record(z.string(), z.unknown()).describe('Variables the parsers extracted'),
 	inputExtras: z.record(z.string(), z.unknown()),
 	smsHits: z.array(z.unknown()),

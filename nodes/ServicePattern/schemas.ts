@@ -1,7 +1,6 @@
 import { z } from 'zod/v4';
 
-const text = z.union([z.string(), z.number()]).transform(String);
-const optionalText = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? undefined : String(v))).optional();
+import { answerText as text, optionalAnswerText as optionalText } from '../shared/answerFields';
 
 // ---- Events the customer side sends (Send Events) ----
 

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 
-const text = z.union([z.string(), z.number()]).transform(String);
-const optionalText = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? undefined : String(v))).optional();
+import { answerText as text, optionalAnswerText as optionalText } from '../shared/answerFields';
+
 const optionalNumber = z.union([z.number(), z.string(), z.null()]).transform((v) => (v === null || v === '' ? undefined : Number(v))).optional();
 
 /** Every open API v5 answer: HTTP 200 with `ret_code` "000000" on success, another code on failure. */
