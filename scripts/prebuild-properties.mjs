@@ -1,7 +1,10 @@
 // After tsc: writes each node's parameters next to it in dist (`<Node>.properties.json`), worked out
 // from its operations as the node itself does, so that loading the node (n8n loads every node when it
 // starts) does not load the operations, their zod schemas and the client (nodes/shared/prebuilt.ts).
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// And each operation's output schema where n8n's own nodes keep theirs
+// (`__schema__/v<version>/<resource>/<operation>.json`): n8n serves them to the editor, which shows
+// an operation's output fields before it has run, and hands them to its AI workflow builder.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -25,4 +28,25 @@ for (const file of n8n.nodes) {
 		throw new Error(`${target} does not give the node's own parameters`);
 	}
 	if (!existsSync(target)) throw new Error(`${target} was not written`);
+}
+
+const { z } = require('zod/v4');
+const padded = (version) => String(version).split('.').concat(['0', '0']).slice(0, 3).join('.');
+
+for (const file of n8n.nodes) {
+	const nodeDir = path.dirname(path.join(root, file));
+	const actionsFile = path.join(nodeDir, 'actions', 'index.js');
+	if (!existsSync(actionsFile) || !file.endsWith(`${path.basename(nodeDir)}.node.js`)) continue;
+	const actions = Object.values(require(actionsFile)).find((value) => value && typeof value === 'object' && 'operations' in value);
+	const [NodeType] = Object.values(require(path.join(root, file)));
+	const versions = [new NodeType().description.version].flat();
+	rmSync(path.join(nodeDir, '__schema__'), { recursive: true, force: true });
+	for (const version of versions) {
+		for (const operation of actions.operations) {
+			const target = path.join(nodeDir, '__schema__', `v${padded(version)}`, operation.resource, `${operation.value}.json`);
+			mkdirSync(path.dirname(target), { recursive: true });
+			const { $schema, ...schema } = z.toJSONSchema(operation.output, { io: 'output', unrepresentable: 'any' });
+			writeFileSync(target, `${JSON.stringify(schema, null, '\t')}\n`);
+		}
+	}
 }

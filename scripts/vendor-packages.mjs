@@ -181,9 +181,10 @@ export function buildVendorPackages({ pack = false, out = OUT } = {}) {
 		const code = closure([...nodes, ...credentials]);
 		const foreign = code.filter((file) => VENDORS.some((other) => other !== vendor && file.startsWith(`dist/nodes/${other.dir}/`)));
 		if (foreign.length > 0) throw new Error(`${vendor.package} would carry another vendor's code: ${foreign.join(', ')}`);
-		const assets = readdirSync(path.join(ROOT, 'dist', 'nodes', vendor.dir))
-			.filter((name) => name.endsWith('.svg') || name.endsWith('.png') || name.endsWith('.node.json') || name.endsWith('.properties.json'))
-			.map((name) => `dist/nodes/${vendor.dir}/${name}`);
+		const assets = readdirSync(path.join(ROOT, 'dist', 'nodes', vendor.dir), { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)))
+			.filter((file) => /\.(svg|png|node\.json|properties\.json)$/.test(file) || file.includes(`${path.sep}__schema__${path.sep}`));
 
 		const dir = path.join(out, vendor.package);
 		for (const file of [...code, ...assets]) {

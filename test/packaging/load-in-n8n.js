@@ -49,6 +49,7 @@ function describe(loader, packageName, packageDir, resolvableBeforeN8n) {
 		},
 		nodes: Object.entries(packageLoader.nodeTypes).map(([name, { type, sourcePath }]) => ({
 			name,
+			outputSchemas: outputSchemasOf(loader, `${packageName}.${name}`, type.description),
 			displayName: type.description.displayName,
 			usableAsTool: !!type.description.usableAsTool,
 			isTrigger: type.description.group.includes('trigger'),
@@ -66,6 +67,23 @@ function describe(loader, packageName, packageDir, resolvableBeforeN8n) {
 		registeredTypes: loader.types.nodes.map((n) => n.name).filter((n) => n.startsWith(`${packageName}.`)),
 	};
 	return result;
+}
+
+// What n8n hands the editor and its AI builder for each resource and operation the node offers: the
+// output schema its lookup finds (n8n's __schema__ convention), by "resource.operation".
+function outputSchemasOf(loader, nodeType, description) {
+	const lookup = loader.createOutputSchemaLookup();
+	const optionsOf = (property) => (property?.options ?? []).map((option) => option.value);
+	const resources = optionsOf(description.properties.find((property) => property.name === 'resource'));
+	const schemas = {};
+	for (const resource of resources) {
+		const operations = description.properties.filter((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
+		// n8n adds "Custom API Call" to nodes with a credential; it has no output of its own.
+		for (const operation of operations.flatMap(optionsOf).filter((value) => value !== '__CUSTOM_API_CALL__')) {
+			schemas[`${resource}.${operation}`] = lookup({ type: nodeType, typeVersion: [description.version].flat().pop(), resource, operation }) ?? null;
+		}
+	}
+	return schemas;
 }
 
 main().catch((error) => {

@@ -8,13 +8,15 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { SERVICES } from '../harness/operations';
+
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const n8nPkg = JSON.parse(readFileSync(require.resolve('n8n/package.json'), 'utf8'));
 
 interface Loaded {
 	zod: { resolvableBeforeN8n: boolean; importedBy: string[]; loadedFrom: string; version: string };
-	nodes: Array<{ name: string; usableAsTool: boolean; isTrigger: boolean; iconUrl: { light: string; dark: string }; codex: { categories: string[] }; sourcePath: string }>;
+	nodes: Array<{ name: string; outputSchemas: Record<string, unknown>; usableAsTool: boolean; isTrigger: boolean; iconUrl: { light: string; dark: string }; codex: { categories: string[] }; sourcePath: string }>;
 	credentials: Array<{ name: string; iconUrl: { light: string; dark: string }; hasTest: boolean; sourcePath: string }>;
 	registeredTypes: string[];
 }
@@ -93,4 +95,18 @@ test('zod is not shipped: the package cannot resolve it alone, and inside n8n it
 	expect(loaded.zod.resolvableBeforeN8n).toBe(false);
 	expect(loaded.zod.importedBy.length).toBeGreaterThan(0);
 	expect(loaded.zod.version).toBe(n8nPkg.dependencies.zod);
+});
+
+test('real n8n finds every operation’s output schema where its own nodes keep theirs (__schema__), as the reference documents it', () => {
+	for (const entry of SERVICES) {
+		const node = loaded.nodes.find((candidate) => `${pkg.name}.${candidate.name}` === entry.nodeType)!;
+		const documented = Object.fromEntries(
+			entry.actions.operations.map((operation) => {
+				const file = path.join(ROOT, 'docs', 'schemas', entry.key, `${operation.resource}.${operation.value}.output.json`);
+				const { title, $schema, ...schema } = JSON.parse(readFileSync(file, 'utf8'));
+				return [`${operation.resource}.${operation.value}`, schema];
+			}),
+		);
+		expect([entry.key, node.outputSchemas]).toEqual([entry.key, documented]);
+	}
 });

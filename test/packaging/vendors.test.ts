@@ -26,7 +26,7 @@ interface Unpacked extends Built {
 
 let folder: string;
 let vendors: Unpacked[];
-let loaded: Record<string, { nodes: Array<{ name: string; sourcePath: string; usableAsTool: boolean; isTrigger: boolean }>; credentials: Array<{ name: string; hasTest: boolean }>; registeredTypes: string[]; zod: { resolvableBeforeN8n: boolean; version: string } }>;
+let loaded: Record<string, { nodes: Array<{ name: string; outputSchemas: Record<string, unknown>; sourcePath: string; usableAsTool: boolean; isTrigger: boolean }>; credentials: Array<{ name: string; hasTest: boolean }>; registeredTypes: string[]; zod: { resolvableBeforeN8n: boolean; version: string } }>;
 
 function filesUnder(dir: string, prefix = ''): string[] {
 	return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
@@ -153,6 +153,10 @@ test('real n8n loads each vendor package with its own nodes, credential, tests a
 		for (const node of result.nodes) {
 			expect(result.registeredTypes).toContain(`${vendor.package}.${node.name}`);
 			expect(node.usableAsTool).toBe(!node.isTrigger);
+			// Each operation's output schema (__schema__) travels with the node.
+			const missing = Object.entries(node.outputSchemas).filter(([, schema]) => !schema).map(([operation]) => operation);
+			expect([node.name, missing]).toEqual([node.name, []]);
+			if (!node.isTrigger) expect(Object.keys(node.outputSchemas).length).toBeGreaterThan(0);
 		}
 		expect(result.zod.resolvableBeforeN8n).toBe(false);
 	}
