@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
-import { optionalString } from '../../shared/fields';
+import { nonEmptyString, optionalString } from '../../shared/fields';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -109,7 +109,7 @@ export const attachmentPathsOption: INodeProperties = {
 };
 
 /** Where a ticket came from, as Sobot numbers its channels. */
-export const TICKET_SOURCES = [
+const TICKET_SOURCES = [
 	{ name: 'App', value: 4 },
 	{ name: 'Email', value: 12 },
 	{ name: 'H5 (Mobile Web)', value: 2 },
@@ -119,3 +119,36 @@ export const TICKET_SOURCES = [
 	{ name: 'WeChat Official Account', value: 3 },
 	{ name: 'WeCom', value: 17 },
 ];
+
+/** What every new ticket says, whoever opens it (Create as Customer, Create as Agent): title, content, type and source. */
+export const newTicketProperties = (titlePlaceholder: string): INodeProperties[] => [
+	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: titlePlaceholder },
+	{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, required: true, default: '' },
+	{
+		displayName: 'Ticket Type ID',
+		name: 'typeId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of a ticket type without sub-types, from Sobot’s data dictionary',
+	},
+];
+
+export const newTicketInput = { title: nonEmptyString, content: nonEmptyString, typeId: nonEmptyString, source: z.coerce.number().int() };
+
+export const ticketSourceProperty: INodeProperties = {
+	displayName: 'Source',
+	name: 'source',
+	type: 'options',
+	options: TICKET_SOURCES,
+	default: 1,
+	description: 'The channel the ticket came from',
+};
+
+export const companyIdOption: INodeProperties = {
+	displayName: 'Company ID',
+	name: 'companyId',
+	type: 'string',
+	default: '',
+	description: 'Your Sobot company ID, if your account requires it',
+};

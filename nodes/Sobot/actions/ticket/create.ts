@@ -5,19 +5,10 @@ import { nonEmptyString, optionalString } from '../../../shared/fields';
 import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
 import { savedTicket } from '../../schemas';
-import { TICKET_SOURCES, customFieldsInput, customFieldsOption } from '../fields';
+import { attachmentPathsOption, companyIdOption, customFieldsInput, customFieldsOption, newTicketInput, newTicketProperties, ticketSourceProperty } from '../fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: 'e.g. Refund request' },
-	{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, required: true, default: '' },
-	{
-		displayName: 'Ticket Type ID',
-		name: 'typeId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of a ticket type without sub-types, from Sobot’s data dictionary',
-	},
+	...newTicketProperties('e.g. Refund request'),
 	{
 		displayName: 'Customer By',
 		name: 'customerBy',
@@ -32,7 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'How the ticket’s customer is identified, e.g. the ID a Find Customer step returned',
 	},
 	{ displayName: 'Customer', name: 'customer', type: 'string', required: true, default: '', placeholder: 'e.g. {{ $json.userid }}' },
-	{ displayName: 'Source', name: 'source', type: 'options', options: TICKET_SOURCES, default: 1, description: 'The channel the ticket came from' },
+	ticketSourceProperty,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -40,8 +31,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add field',
 		default: {},
 		options: [
-			{ displayName: 'Attachment Paths', name: 'files', type: 'string', default: '', description: 'Paths of files uploaded to Sobot, separated by ;' },
-			{ displayName: 'Company ID', name: 'companyId', type: 'string', default: '', description: 'Your Sobot company ID, if your account requires it' },
+			attachmentPathsOption,
+			companyIdOption,
 			customFieldsOption,
 		],
 	},
@@ -55,12 +46,9 @@ export const create = defineOperation({
 	action: 'Create a ticket',
 	properties,
 	input: z.object({
-		title: nonEmptyString,
-		content: nonEmptyString,
-		typeId: nonEmptyString,
+		...newTicketInput,
 		customerBy: z.enum(['customerId', 'partnerId', 'email', 'phone']),
 		customer: nonEmptyString,
-		source: z.coerce.number().int(),
 		additionalFields: z
 			.object({ files: optionalString, companyId: optionalString, customFields: customFieldsInput })
 			.prefault({}),

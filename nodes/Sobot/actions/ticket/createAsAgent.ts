@@ -6,29 +6,23 @@ import { defineOperation } from '../../../shared/operation';
 import type { SobotClient } from '../../client';
 import { savedTicket } from '../../schemas';
 import {
-	TICKET_SOURCES,
 	TICKET_STATUS_OPTIONS,
 	assignmentInput,
 	assignmentOptions,
 	attachmentPathsOption,
+	companyIdOption,
 	customFieldsInput,
 	customFieldsOption,
+	newTicketInput,
+	newTicketProperties,
 	ticketPriority,
 	ticketPriorityOption,
+	ticketSourceProperty,
 	ticketStatus,
 } from '../fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', placeholder: 'e.g. Callback requested' },
-	{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, required: true, default: '' },
-	{
-		displayName: 'Ticket Type ID',
-		name: 'typeId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of a ticket type without sub-types, from Sobot’s data dictionary',
-	},
+	...newTicketProperties('e.g. Callback requested'),
 	{
 		displayName: 'Customer ID',
 		name: 'customerId',
@@ -47,7 +41,7 @@ const properties: INodeProperties[] = [
 		description: 'Sobot’s ID of the agent opening the ticket (create_agentid)',
 	},
 	// Sobot refuses an agent's ticket without a source, status or priority (400009–400011, sources.md#sobot-ticket-codes).
-	{ displayName: 'Source', name: 'source', type: 'options', options: TICKET_SOURCES, default: 1, description: 'The channel the ticket came from' },
+	ticketSourceProperty,
 	{ displayName: 'Status', name: 'status', type: 'options', options: TICKET_STATUS_OPTIONS, default: 'new' },
 	ticketPriorityOption,
 	{
@@ -59,7 +53,7 @@ const properties: INodeProperties[] = [
 		options: [
 			...assignmentOptions,
 			attachmentPathsOption,
-			{ displayName: 'Company ID', name: 'companyId', type: 'string', default: '', description: 'Your Sobot company ID, if your account requires it' },
+			companyIdOption,
 			{ displayName: 'Created By Agent Name', name: 'createdByAgentName', type: 'string', default: '' },
 			customFieldsOption,
 			{ displayName: 'Record ID', name: 'recordId', type: 'string', default: '', description: 'The call or chat record the ticket comes from (recordid)' },
@@ -75,12 +69,9 @@ export const createAsAgent = defineOperation({
 	action: 'Create a ticket as an agent',
 	properties,
 	input: z.object({
-		title: nonEmptyString,
-		content: nonEmptyString,
-		typeId: nonEmptyString,
+		...newTicketInput,
 		customerId: nonEmptyString,
 		createdByAgentId: nonEmptyString,
-		source: z.coerce.number().int(),
 		status: ticketStatus,
 		priority: ticketPriority,
 		additionalFields: z
