@@ -160,7 +160,7 @@ describe('ServicePattern conversations', () => {
 	});
 
 	test('Get Active Chat can fail instead, and chat operations without a chat say so', async () => {
-		const strict = await run({ operation: 'getActiveChat', ifNone: 'fail' });
+		const strict = await run({ operation: 'getActiveChat', ifNotFound: 'fail' });
 		expect(strict.error('ServicePattern')?.message).toBe('This conversation has no active chat');
 		const send = await run({ resource: 'event', operation: 'sendMessage', message: 'hi' });
 		expect(send.error('ServicePattern')?.message).toBe('This conversation has no active chat');

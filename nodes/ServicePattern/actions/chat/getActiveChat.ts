@@ -12,13 +12,13 @@ const properties: INodeProperties[] = [
 	...conversationProperties,
 	{
 		displayName: 'If No Active Chat',
-		name: 'ifNone',
+		name: 'ifNotFound',
 		type: 'options',
 		options: [
-			{ name: 'Output an Item With Active: False', value: 'output' },
+			{ name: 'Output an Item With Active: False', value: 'outputNotFound' },
 			{ name: 'Fail', value: 'fail' },
 		],
-		default: 'output',
+		default: 'outputNotFound',
 	},
 ];
 
@@ -29,14 +29,14 @@ export const getActiveChat = defineOperation({
 	description: 'Get the conversation’s current chat session, if it has one',
 	action: 'Get the active chat',
 	properties,
-	input: conversationRequired({ ifNone: z.enum(['output', 'fail']) }),
+	input: conversationRequired({ ifNotFound: z.enum(['outputNotFound', 'fail']) }),
 	output: z.union([chatSession.extend({ active: z.literal(true) }), noActiveChat]),
 	sideEffects: false,
 	run: async (client: ServicePatternClient, input) => {
 		const clientId = clientIdOf(input);
 		const active = await client.activeChat(clientId);
 		if (active) return { ...active, clientId, chatId: active.chat_id, active: true };
-		if (input.ifNone === 'fail') {
+		if (input.ifNotFound === 'fail') {
 			throw new ServiceError('This conversation has no active chat', { httpCode: 404, code: 'no_active_chat' });
 		}
 		return { clientId, active: false };
