@@ -125,9 +125,12 @@ const filtersValues = (context: Context) => ({
 	actionIds: context.getNodeParameter('actionIds', ''),
 });
 
+const checkedFilters = (context: Context) =>
+	triggerParameters(context, properties, filtersInput, filtersValues(context), 'statuses and action IDs it can compare');
+
 /** Checked on activation, so a trigger without an App ID or a secret never goes live. */
 function checkedSource(context: IHookFunctions) {
-	triggerParameters(context, properties, filtersInput, filtersValues(context), 'statuses and action IDs it can compare');
+	checkedFilters(context);
 	return triggerParameters(context, properties, sourceInput, sourceValues(context), 'an App ID to take over, or the app’s webhook secret');
 }
 
@@ -237,7 +240,7 @@ export class HoverTrigger implements INodeType {
 				message: 'Hover posted a transaction in an unexpected shape',
 			});
 		}
-		const { statuses, actionIds } = triggerParameters(this, properties, filtersInput, filtersValues(this), 'statuses and action IDs it can compare');
+		const { statuses, actionIds } = checkedFilters(this);
 		const wanted =
 			(statuses.length === 0 || statuses.some((status) => status === parsed.data.status)) &&
 			(actionIds.length === 0 || actionIds.includes(String(parsed.data.actionId)));
