@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { Agent, request as undiciRequest } from 'undici';
 
 import { conversationClientId } from '../nodes/ServicePattern/conversation';
@@ -20,7 +20,7 @@ import { NODE_NAME, operationWorkflow, sandboxCredentials } from '../test/harnes
 import { appendHistory } from './history';
 import { MAX_CONCURRENCY } from '../nodes/shared/requestOptions';
 import { CONCURRENCY, ROOT, cpuMs, example, items, median, replayAnswers, runHttpRequestNode, runPack, startSandbox, subjects } from './subjects';
-import type { BenchSandbox, RawCall, Subject } from './subjects';
+import type { BenchSandbox, RawCall } from './subjects';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -94,12 +94,6 @@ test('Sobot: token requests for 10,000 Find Customer items (target 1)', async ()
 	results.sobotTokenRequests = fetched;
 }, 600_000);
 
-/** One run of the pack's node with a Concurrency of its own. */
-async function runPackAt(subject: Subject, input: INodeExecutionData[], concurrency: number): Promise<number> {
-	const result = await runWorkflow(operationWorkflow(subject.example, { continueOnFail: true, requestOptions: { concurrency } }), { input, credentials: credentials() });
-	return result.output(NODE_NAME).filter((item) => item.json.error !== undefined).length;
-}
-
 test('items through a node vs the HTTP Request node vs a plain undici loop', async () => {
 	for (const subject of await subjects(sandbox)) {
 		for (const size of SIZES) {
@@ -109,7 +103,7 @@ test('items through a node vs the HTTP Request node vs a plain undici loop', asy
 			// They take turns, the order rotating, so that a change in machine load falls on all three.
 			const sides = {
 				pack: () => runPack(sandbox, subject, input),
-				packAll: () => runPackAt(subject, input, Math.min(size, MAX_CONCURRENCY)),
+				packAll: () => runPack(sandbox, subject, input, Math.min(size, MAX_CONCURRENCY)),
 				http: () => runHttpRequestNode(sandbox, subject, input),
 			};
 			type Side = keyof typeof sides;

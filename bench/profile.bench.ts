@@ -1,6 +1,7 @@
 /**
  * `npm run bench:profile`: one subject through one node, for a CPU profile of that alone
- * (PROFILE_SUBJECT: sobot | hover | telspiel; PROFILE_NODE: pack | http; PROFILE_ITEMS, default 10,000).
+ * (PROFILE_SUBJECT: sobot | hover | telspiel; PROFILE_NODE: pack | http; PROFILE_ITEMS, default 10,000;
+ * PROFILE_CONCURRENCY, the pack's Concurrency, default its own 5).
  * Run under `node --cpu-prof`; a warm-up run of 1,000 items comes first, so the profile's later part
  * is the steady state.
  */
@@ -10,6 +11,7 @@ import type { BenchSandbox } from './subjects';
 const SUBJECT = process.env.PROFILE_SUBJECT ?? 'sobot';
 const NODE = process.env.PROFILE_NODE ?? 'pack';
 const COUNT = Number(process.env.PROFILE_ITEMS ?? 10_000);
+const CONCURRENCY = process.env.PROFILE_CONCURRENCY ? Number(process.env.PROFILE_CONCURRENCY) : undefined;
 
 let sandbox: BenchSandbox;
 beforeAll(async () => (sandbox = await startSandbox()), 30_000);
@@ -17,7 +19,7 @@ afterAll(() => sandbox?.stop());
 
 test(`profile: ${SUBJECT} through ${NODE}`, async () => {
 	const subject = (await subjects(sandbox)).find((candidate) => candidate.label.toLowerCase().startsWith(SUBJECT))!;
-	const run = NODE === 'http' ? runHttpRequestNode : runPack;
+	const run = NODE === 'http' ? runHttpRequestNode : (box: BenchSandbox, on: typeof subject, input: ReturnType<typeof items>) => runPack(box, on, input, CONCURRENCY);
 	await run(sandbox, subject, items(1000));
 	const input = items(COUNT);
 	let failed = 0;

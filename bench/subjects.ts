@@ -164,9 +164,10 @@ export function httpRequestWorkflow(raw: RawCall, batchIntervalMs = 0): Pick<IWo
 
 export const items = (count: number): INodeExecutionData[] => Array.from({ length: count }, (_, index) => ({ json: { index } }));
 
-/** One run of the pack's node over `input`; returns how many items failed. */
-export async function runPack(sandbox: BenchSandbox, subject: Subject, input: INodeExecutionData[]): Promise<number> {
-	const result = await runWorkflow(operationWorkflow(subject.example, { continueOnFail: true }), { input, credentials: sandboxCredentials(sandbox) });
+/** One run of the pack's node over `input` (at its default Concurrency unless `concurrency` is given); returns how many items failed. */
+export async function runPack(sandbox: BenchSandbox, subject: Subject, input: INodeExecutionData[], concurrency?: number): Promise<number> {
+	const requestOptions = concurrency === undefined ? {} : { concurrency };
+	const result = await runWorkflow(operationWorkflow(subject.example, { continueOnFail: true, requestOptions }), { input, credentials: sandboxCredentials(sandbox) });
 	return result.output(NODE_NAME).filter((item) => item.json.error !== undefined).length;
 }
 

@@ -143,6 +143,42 @@ function backoffMs(attempt: number, policy: RetryPolicy): number {
 	return Math.min(policy.maxDelayMs, Math.round(exponential * (0.5 + Math.random())));
 }
 
+/** A context whose requests n8n ties to a signal of their own (a lane), for `lanesOf`. */
+type Lane = { context: RequestContext; signal: AbortSignal };
+
+/**
+ * n8n's httpRequestWithAuthentication hands every request of a node run the execution's one cancel
+ * signal (getExecutionCancelSignal), and axios adds a listener to it per request. Node's EventTarget
+ * looks through all of a signal's listeners on every add and remove, so with a thousand requests in
+ * flight each request cost a thousand steps (49 µs an item at Concurrency 1,000; bench/RESULTS.md).
+ * Each request in flight borrows a lane instead: a signal of its own, aborted with the execution's,
+ * so a cancelled execution still stops every request. Lanes are reused, so there are never more of
+ * them (nor listeners on the execution's signal) than requests that were in flight at once.
+ * Contexts without that signal (triggers, webhooks, loadOptions) send as they are.
+ */
+function lanesOf(context: RequestContext): (<T>(send: (context: RequestContext) => Promise<T>) => Promise<T>) | undefined {
+	const execution = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	if (!execution) return undefined;
+	const free: Lane[] = [];
+	const newLane = (): Lane => {
+		const controller = new AbortController();
+		const abort = () => controller.abort(execution.reason);
+		if (execution.aborted) abort();
+		else execution.addEventListener('abort', abort, { once: true });
+		// Everything else n8n reads from `this` (helpers, logger, getNode) is the context's own.
+		const laneContext = Object.create(context, { getExecutionCancelSignal: { value: () => controller.signal } }) as RequestContext;
+		return { context: laneContext, signal: controller.signal };
+	};
+	return async (send) => {
+		const lane = free.pop() ?? newLane();
+		try {
+			return await send(lane.context);
+		} finally {
+			free.push(lane);
+		}
+	};
+}
+
 /**
  * The one transport of the package. Every request goes through n8n's own
  * httpRequestWithAuthentication (httpRequest when no credential signs it), so the credential's
@@ -152,6 +188,7 @@ function backoffMs(attempt: number, policy: RetryPolicy): number {
 export function createTransport(context: RequestContext, options: TransportOptions): HttpClient {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
 	const serviceName = options.serviceName ?? 'The service';
+	const inLane = lanesOf(context);
 
 	/**
 	 * The credential, read from n8n once per node run and handed to n8n with every request. n8n would
@@ -236,13 +273,14 @@ export function createTransport(context: RequestContext, options: TransportOptio
 			json: false,
 			...(request.signal ? { abortSignal: request.signal } : {}),
 		};
-		const raw = (
-			options.credentialType === undefined
-				? await context.helpers.httpRequest(n8nRequest)
-				: await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, n8nRequest, {
-						credentialsDecrypted: { id: '', name: '', type: options.credentialType, data: credentialData ?? {} },
-					})
-		) as FullResponse;
+		const type = options.credentialType;
+		const sendWith = async (from: RequestContext) =>
+			(type === undefined
+				? await from.helpers.httpRequest(n8nRequest)
+				: await from.helpers.httpRequestWithAuthentication.call(from, type, n8nRequest, {
+						credentialsDecrypted: { id: '', name: '', type, data: credentialData ?? {} },
+					})) as FullResponse;
+		const raw = type !== undefined && inLane ? await inLane(sendWith) : await sendWith(context);
 		const status = raw.statusCode;
 		const response: HttpResponse = { status, headers: raw.headers ?? {}, body: raw.body };
 		if (responseType === 'buffer' && raw.body instanceof ArrayBuffer) response.body = Buffer.from(raw.body);
