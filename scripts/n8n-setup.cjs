@@ -1,7 +1,7 @@
 // What `npm start` and the queue-mode stack both do to an n8n: install the packed package where n8n
 // keeps community packages, the sandbox credentials the examples name, and the settings that keep
 // an offline n8n quiet.
-// CommonJS, so that both the ESM scripts and the (CommonJS) jest tests can load it.
+// CommonJS, like every script here (docs/add-a-service.md), so that the scripts and the jest tests can require it.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');

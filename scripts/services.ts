@@ -1,8 +1,8 @@
 /**
- * The services of the package, typed: scripts/services.json is the one list (the .cjs and .mjs
- * scripts read the JSON itself). Adding a service is one entry there, its folder under nodes/, its
- * credential and its sandbox module (docs/add-a-service.md); test/unit/layout.test.ts holds every
- * entry to that shape. nodes/ and credentials/ never import this: they ship to n8n without it.
+ * The services of the package, typed: scripts/services.json is the one list (the .cjs scripts read
+ * the JSON itself). Adding a service is one entry there, its folder under nodes/, its credential and
+ * its sandbox module (docs/add-a-service.md); test/unit/layout.test.ts holds every entry to that
+ * shape. nodes/ and credentials/ never import this: they ship to n8n without it.
  */
 import registry from './services.json';
 
@@ -29,7 +29,7 @@ export interface RegisteredService {
 	sandboxCredential: { id: string; name: string };
 	/** Where its credential signs in or fetches a token, when it does: not an operation's own request. */
 	authPath?: string;
-	/** Its own package for n8n's verification (scripts/vendor-packages.mjs). */
+	/** Its own package for n8n's verification (scripts/vendor-packages.cjs). */
 	vendorPackage: { name: string; page: string; description: string; keywords: string[] };
 }
 

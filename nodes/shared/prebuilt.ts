@@ -4,7 +4,7 @@ import type { ServiceActions } from './operation';
 
 /**
  * A node's parameters, from the file the build writes next to the node (`<Node>.properties.json`,
- * scripts/prebuild-properties.mjs: the same parameters, worked out from the operations once). n8n
+ * scripts/prebuild-properties.cjs: the same parameters, worked out from the operations once). n8n
  * loads every node of the package when it starts; with the file it loads none of the operations,
  * their zod schemas or the service's client until the node runs (its execute requires them). Loaded
  * from the source (as unit tests do), there is no such file and they are worked out as before.

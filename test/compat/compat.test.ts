@@ -21,7 +21,7 @@ interface Run {
 
 function compat(tarball: string, only: string): Run {
 	const results = path.join(folder, `results-${path.basename(tarball)}.json`);
-	const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/compat.mjs'), `--n8n-root=${ROOT}`, '--versions=2.41.1', `--package=${tarball}`, `--only=${only}`, `--results=${results}`], {
+	const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/compat.cjs'), `--n8n-root=${ROOT}`, '--versions=2.41.1', `--package=${tarball}`, `--only=${only}`, `--results=${results}`], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		timeout: 280_000,

@@ -14,7 +14,7 @@ function scan(dir: string, leg: 'source' | 'tarball'): { passed: boolean; messag
 	// As the scanner runs (npx, a CLI): without jest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base
 	// applies its node rules to every file.
 	const { NODE_ENV: _testMode, ...env } = process.env;
-	const output = execFileSync(process.execPath, [path.join(__dirname, 'scan-in-child.mjs'), dir, leg], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const output = execFileSync(process.execPath, [path.join(__dirname, 'scan-in-child.cjs'), dir, leg], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 	return JSON.parse(output.trim().split('\n').pop()!);
 }
 

@@ -35,7 +35,7 @@ function runningUnder(marker: string): string[] {
 	const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
 	return out
 		.split('\n')
-		.filter((line) => /n8n|task-runner|start\.mjs/.test(line))
+		.filter((line) => /n8n|task-runner|start\.cjs/.test(line))
 		.filter((line) => {
 			const pid = line.trim().split(/\s+/)[0];
 			try {
@@ -421,7 +421,7 @@ test('a busy port is named, with the variable that chooses another, before anyth
 	const port = (busy.address() as { port: number }).port;
 	const [n8nPort, sandboxPort] = await freePorts(2);
 	try {
-		const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+		const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/start.cjs')], {
 			cwd: ROOT,
 			env: newcomerEnv({ n8n: n8nPort, sandbox: sandboxPort, broker: port }, folder),
 			encoding: 'utf8',
@@ -442,7 +442,7 @@ test('a port taken after that check (n8n cannot bind it) ends npm start with n8n
 	const squatter = createHttpServer((_, response) => response.end('not n8n'));
 	let said = '';
 	try {
-		const start = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+		const start = spawn(process.execPath, [path.join(ROOT, 'scripts/start.cjs')], {
 			cwd: ROOT,
 			env: newcomerEnv({ n8n: n8nPort, sandbox: sandboxPort, broker }, ownFolder),
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 /**
- * One package per vendor (scripts/vendor-packages.mjs), as n8n's verification asks: each packed
+ * One package per vendor (scripts/vendor-packages.cjs), as n8n's verification asks: each packed
  * tarball passes the scanner, is loaded by real n8n with only its own vendor's nodes and credential,
  * and carries no other vendor's code; together they hold exactly what the combined package holds.
  */
@@ -36,7 +36,7 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 beforeAll(() => {
 	folder = mkdtempSync(path.join(tmpdir(), 'n8n-vendors-'));
-	const output = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'vendor-packages.mjs'), '--pack', '--out', path.join(folder, 'packages')], { cwd: ROOT, encoding: 'utf8' });
+	const output = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'vendor-packages.cjs'), '--pack', '--out', path.join(folder, 'packages')], { cwd: ROOT, encoding: 'utf8' });
 	const built = JSON.parse(output.trim().split('\n').pop()!) as Built[];
 	vendors = built.map((vendor) => {
 		const root = path.join(folder, 'unpacked', vendor.package);
@@ -138,7 +138,7 @@ test('the examples a vendor package ships use that package’s node types', () =
 test('the scanner passes every unpacked vendor tarball', () => {
 	const { NODE_ENV: _testMode, ...env } = process.env;
 	for (const vendor of vendors) {
-		const output = execFileSync(process.execPath, [path.join(__dirname, 'scan-in-child.mjs'), vendor.root, 'tarball'], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		const output = execFileSync(process.execPath, [path.join(__dirname, 'scan-in-child.cjs'), vendor.root, 'tarball'], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 		const result = JSON.parse(output.trim().split('\n').pop()!);
 		expect([vendor.package, result.passed, result.details]).toEqual([vendor.package, true, '']);
 	}

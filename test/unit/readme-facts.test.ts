@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { description: string; main?: string };
 const SERVICES = ['ServicePattern', 'telSpiel', 'Hover', 'Sobot', 'Haptik'];
-// The vendor packages the build makes: one per entry of the services registry (scripts/vendor-packages.mjs reads it).
+// The vendor packages the build makes: one per entry of the services registry (scripts/vendor-packages.cjs reads it).
 const VENDOR_PACKAGES = (JSON.parse(read('scripts/services.json')) as { services: Array<{ vendorPackage: { name: string } }> }).services.map((service) => service.vendorPackage.name);
 
 // A figure someone measured: sizes, durations and rates, not limits the code sets.

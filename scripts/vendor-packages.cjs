@@ -4,23 +4,22 @@
 // cannot carry another vendor's code), a README made from the vendor's page in docs/ (docs/<vendor>.md), the examples that use the vendor (node types renamed to the vendor packages), the licence,
 // and its own `n8n` section.
 //
-//   node scripts/vendor-packages.mjs            writes build/packages/<package>/
-//   node scripts/vendor-packages.mjs --pack     and packs each into build/packages/<package>-<version>.tgz
+//   node scripts/vendor-packages.cjs            writes build/packages/<package>/
+//   node scripts/vendor-packages.cjs --pack     and packs each into build/packages/<package>-<version>.tgz
 //   --out DIR                                   writes them into DIR instead
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT = path.join(ROOT, 'build', 'packages');
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'build', 'packages');
 
 /**
  * The vendors, one per registered service (scripts/services.json): the folder its nodes live in, its
  * package, the docs page that documents it (written once, for both), and what its package.json says.
  */
-export const VENDORS = JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'services.json'), 'utf8')).services.map(({ folder, vendorPackage }) => ({
+const VENDORS = JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'services.json'), 'utf8')).services.map(({ folder, vendorPackage }) => ({
 	dir: folder,
 	package: vendorPackage.name,
 	page: vendorPackage.page,
@@ -29,7 +28,6 @@ export const VENDORS = JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'servi
 }));
 
 const rootPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const require = createRequire(import.meta.url);
 
 /** Every dist file a set of entry files needs: the relative requires, followed. */
 function closure(entries) {
@@ -53,8 +51,8 @@ function closure(entries) {
 
 /** The node type names (as in workflow JSON) of a node file in dist. */
 function nodeTypeName(file) {
-	const exports = require(path.join(ROOT, file));
-	return Object.values(exports).map((NodeClass) => new NodeClass().description.name)[0];
+	const exported = require(path.join(ROOT, file));
+	return Object.values(exported).map((NodeClass) => new NodeClass().description.name)[0];
 }
 
 /** The vendor that owns a node type of the combined package, by the folder its file is in. */
@@ -170,7 +168,7 @@ ${limitsOf(vendor).map((limit) => `- ${limit}`).join('\n')}
 `;
 }
 
-export function buildVendorPackages({ pack = false, out = OUT } = {}) {
+function buildVendorPackages({ pack = false, out = OUT } = {}) {
 	if (!existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
 	rmSync(out, { recursive: true, force: true });
 	const owners = vendorsByNodeType();
@@ -221,7 +219,9 @@ export function buildVendorPackages({ pack = false, out = OUT } = {}) {
 	return built;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+module.exports = { OUT, VENDORS, buildVendorPackages };
+
+if (require.main === module) {
 	const outFlag = process.argv.indexOf('--out');
 	const out = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : OUT;
 	const built = buildVendorPackages({ pack: process.argv.includes('--pack'), out });

@@ -1,15 +1,14 @@
 // `npm start`: the sandbox plus real n8n with this package installed as a community package,
 // credentials pointing at the sandbox and the example workflows imported. Ctrl-C, or SIGTERM from an
 // IDE or a process manager, stops n8n, its task runner and the sandbox.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+'use strict';
+const { execFileSync, spawn } = require('node:child_process');
+const { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
 
-import { isFree } from './free-ports.cjs';
-import { SECRET_FILES, folderSecrets, installPackage, n8nBin, packPackage, pkg, quietEnv, root, sandboxCredentials } from './n8n-setup.cjs';
+const { isFree } = require('./free-ports.cjs');
+const { SECRET_FILES, folderSecrets, installPackage, n8nBin, packPackage, pkg, quietEnv, root, sandboxCredentials } = require('./n8n-setup.cjs');
 
-const require = createRequire(import.meta.url);
 const userFolder = process.env.N8N_DEV_FOLDER ?? path.join(root, '.n8n-dev');
 const PORTS = [
 	{ name: 'n8n', variable: 'N8N_PORT', port: Number(process.env.N8N_PORT ?? 5678) },
@@ -54,7 +53,7 @@ async function checkPorts() {
 
 // Written after npm start's own build: a later start skips building while no source is newer.
 const buildStamp = path.join(root, 'build', '.start-build-stamp');
-const BUILD_SOURCES = ['nodes', 'credentials', 'sandbox', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.sandbox.json', 'gulpfile.js', 'scripts/prebuild-properties.mjs'];
+const BUILD_SOURCES = ['nodes', 'credentials', 'sandbox', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.sandbox.json', 'gulpfile.js', 'scripts/prebuild-properties.cjs'];
 
 /** The newest modification time under a file or folder. */
 function newestChange(file) {
@@ -170,8 +169,8 @@ async function main() {
 		utimesSync(buildStamp, startedAt, startedAt);
 	}
 
-	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
-	const accounts = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
+	const { startSandbox } = require(path.join(root, 'build', 'sandbox', 'main.js'));
+	const accounts = require(path.join(root, 'build', 'sandbox', 'accounts.js'));
 	const sandbox = await startSandbox(sandboxPort);
 	say(`Sandbox of the five APIs and a scripted chat model on ${sandbox.url} (test accounts: sandbox/README.md)`);
 

@@ -13,15 +13,15 @@
 //
 // Options for the script's own test: --n8n-root=<folder whose node_modules holds n8n> (no cache),
 // --package=<tarball> (instead of packing this one), --only=<column,…>, --results=<file>, --keep.
-import { execFile, spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+'use strict';
+const { execFile, spawn } = require('node:child_process');
+const { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { randomUUID } = require('node:crypto');
+const { createRequire } = require('node:module');
+const { homedir, tmpdir } = require('node:os');
+const path = require('node:path');
+const { promisify } = require('node:util');
 
-const require = createRequire(import.meta.url);
 const { freePorts } = require('./free-ports.cjs');
 const { installPackage, packPackage, pkg, quietEnv, restClient, root, sandboxCredentials } = require('./n8n-setup.cjs');
 const table = require('./compat-table.cjs');
@@ -265,10 +265,10 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 	const env = n8nEnv({ n8nDir, folder, n8nPort, brokerPort });
 	const logFile = path.join(folder, 'n8n.log');
 
-	const { startSandbox } = await import(path.join(root, 'build', 'sandbox', 'main.js'));
-	const accounts = await import(path.join(root, 'build', 'sandbox', 'accounts.js'));
-	const hover = await import(path.join(root, 'build', 'sandbox', 'hover.js'));
-	const haptik = await import(path.join(root, 'build', 'sandbox', 'haptik.js'));
+	const { startSandbox } = require(path.join(root, 'build', 'sandbox', 'main.js'));
+	const accounts = require(path.join(root, 'build', 'sandbox', 'accounts.js'));
+	const hover = require(path.join(root, 'build', 'sandbox', 'hover.js'));
+	const haptik = require(path.join(root, 'build', 'sandbox', 'haptik.js'));
 	const sandbox = await startSandbox(sandboxPort);
 	let server;
 	let exited = false;
@@ -458,6 +458,7 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 			if (older.length) return { note: `with this n8n's newest ${older.map((node) => `${node.name} (${node.typeVersion} → ${newest.get(node.type)})`).join(', ')}` };
 		});
 		const mcpClient = async (route, token) => {
+			// The MCP SDK's ESM build: import() (from CommonJS too) takes the package's "import" export.
 			const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
 			const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
 			const client = new Client({ name: 'contact-center-compat', version: '1.0.0' });

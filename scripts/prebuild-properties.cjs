@@ -4,12 +4,11 @@
 // And each operation's output schema where n8n's own nodes keep theirs
 // (`__schema__/v<version>/<resource>/<operation>.json`): n8n serves them to the editor, which shows
 // an operation's output fields before it has run, and hands them to its AI workflow builder.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+'use strict';
+const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const require = createRequire(path.join(root, 'package.json'));
+const root = path.resolve(__dirname, '..');
 const { n8n } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 for (const file of n8n.nodes) {
@@ -18,8 +17,8 @@ for (const file of n8n.nodes) {
 	// Only the nodes that read the file: a trigger's description is its own.
 	if (!readFileSync(nodeFile, 'utf8').includes(`./${path.basename(target)}`)) continue;
 	rmSync(target, { force: true });
-	const module = require(nodeFile);
-	const [NodeType] = Object.values(module);
+	const exported = require(nodeFile);
+	const [NodeType] = Object.values(exported);
 	const { properties } = new NodeType().description;
 	writeFileSync(target, `${JSON.stringify(properties)}\n`);
 	// The node now reads what was written; it must be what it worked out.

@@ -3,7 +3,8 @@
 // eslint-plugin-n8n-nodes-base's community, credentials and nodes rulesets, as `n8n-node lint`),
 // over what the scanner reads: package.json, nodes/ and credentials/, and the built dist/ that the
 // tarball carries. Inline eslint-disable comments are ignored, as the scanner ignores them.
-import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
+// ESLint takes the promise this exports: the scanner is ESM only, so it is loaded with import().
+'use strict';
 
 // On top of the gate, stricter than it: the community rules let devDependencies through (they assume
 // they are bundled). We bundle nothing, so only n8n's own allowlist may be imported.
@@ -20,10 +21,10 @@ const allowlist = {
 	],
 };
 
-export default [
+module.exports = import('@n8n/scan-community-package/scanner/scanner.mjs').then(async ({ buildScanConfig }) => [
 	{ ignores: ['**/*', '!package.json', '!nodes/**', '!credentials/**', '!dist/**', 'dist/**/*.d.ts', 'dist/**/*.map'] },
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
 	...(await buildScanConfig()),
 	{ files: ['nodes/**/*.ts', 'credentials/**/*.ts'], rules: allowlist },
 	{ files: ['dist/**/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: allowlist },
-];
+]);
