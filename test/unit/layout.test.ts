@@ -127,3 +127,22 @@ test('docs/add-a-service.md explains every field of a registry entry', () => {
 	const fields = [...new Set(SERVICE_REGISTRY.flatMap((entry) => Object.keys(entry)))];
 	expect(fields.filter((field) => !page.includes(`\`${field}\``))).toEqual([]);
 });
+
+// ---- one module style ---------------------------------------------------------------------------
+
+/** Not the project's own files: installed packages, build output, git, npm start's n8n folder. */
+const NOT_OURS = new Set(['node_modules', '.git', 'build', 'dist', 'coverage', '.n8n-dev']);
+
+function projectFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const at = path.join(dir, entry.name);
+		if (entry.isDirectory()) return entry.name === 'node_modules' || (dir === ROOT && NOT_OURS.has(entry.name)) ? [] : projectFiles(at);
+		return [path.relative(ROOT, at).split(path.sep).join('/')];
+	});
+}
+
+test('scripts and configs are CommonJS: no .mjs file in the project (docs/add-a-service.md, "Scripts are CommonJS")', () => {
+	const files = projectFiles(ROOT);
+	expect(files).toContain('scripts/start.cjs');
+	expect(files.filter((file) => file.endsWith('.mjs'))).toEqual([]);
+});
