@@ -143,9 +143,6 @@ function backoffMs(attempt: number, policy: RetryPolicy): number {
 	return Math.min(policy.maxDelayMs, Math.round(exponential * (0.5 + Math.random())));
 }
 
-/** A context whose requests n8n ties to a signal of their own (a lane), for `lanesOf`. */
-type Lane = { context: RequestContext; signal: AbortSignal };
-
 /**
  * n8n's httpRequestWithAuthentication hands every request of a node run the execution's one cancel
  * signal (getExecutionCancelSignal), and axios adds a listener to it per request. Node's EventTarget
@@ -159,20 +156,20 @@ type Lane = { context: RequestContext; signal: AbortSignal };
 function lanesOf(context: RequestContext): (<T>(send: (context: RequestContext) => Promise<T>) => Promise<T>) | undefined {
 	const execution = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 	if (!execution) return undefined;
-	const free: Lane[] = [];
-	const newLane = (): Lane => {
+	/** Lanes not in use: each the context with a cancel signal of its own. */
+	const free: RequestContext[] = [];
+	const newLane = (): RequestContext => {
 		const controller = new AbortController();
 		const abort = () => controller.abort(execution.reason);
 		if (execution.aborted) abort();
 		else execution.addEventListener('abort', abort, { once: true });
 		// Everything else n8n reads from `this` (helpers, logger, getNode) is the context's own.
-		const laneContext = Object.create(context, { getExecutionCancelSignal: { value: () => controller.signal } }) as RequestContext;
-		return { context: laneContext, signal: controller.signal };
+		return Object.create(context, { getExecutionCancelSignal: { value: () => controller.signal } }) as RequestContext;
 	};
 	return async (send) => {
 		const lane = free.pop() ?? newLane();
 		try {
-			return await send(lane.context);
+			return await send(lane);
 		} finally {
 			free.push(lane);
 		}
