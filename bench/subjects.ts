@@ -43,7 +43,12 @@ export async function startSandbox(): Promise<BenchSandbox> {
 	throw new Error('The sandbox did not start');
 }
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The middle value; of an even count, the mean of the two middle ones. */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 
 export const cpuMs = () => {
 	const { user, system } = process.cpuUsage();
