@@ -11,24 +11,12 @@ import 'reflect-metadata';
 
 import { Container } from '@n8n/di';
 
-import { median, startSandbox, subjects } from './subjects';
+import { median, outboundHttpClass, startSandbox, subjects } from './subjects';
 import type { BenchSandbox } from './subjects';
 
 const REQUESTS = Number(process.env.PATHS_REQUESTS ?? 5000);
 const ROUNDS = Number(process.env.PATHS_ROUNDS ?? 4);
 const CONCURRENCY = (process.env.PATHS_CONCURRENCY ?? '5,1000').split(',').map(Number);
-
-interface Requests {
-	request(options: Record<string, unknown>): Promise<unknown>;
-	requestLegacy(options: Record<string, unknown>): Promise<unknown>;
-}
-
-/** n8n's OutboundHttp, from where n8n-core finds it. */
-function outbound(): Requests {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { OutboundHttp } = require(require.resolve('@n8n/backend-network', { paths: [require.resolve('n8n-core')] })) as { OutboundHttp: new () => { requests(): Requests } };
-	return Container.get(OutboundHttp).requests();
-}
 
 let sandbox: BenchSandbox;
 beforeAll(async () => (sandbox = await startSandbox()), 30_000);
@@ -36,7 +24,7 @@ afterAll(() => sandbox?.stop());
 
 test('n8n request paths: CPU per request', async () => {
 	const { url, headers } = (await subjects(sandbox)).find((subject) => subject.label.startsWith('Sobot'))!.raw;
-	const client = outbound();
+	const client = Container.get(outboundHttpClass()).requests();
 	// The options each side sends: the pack's transport (nodes/shared/http.ts) and the HTTP Request node v4.2 (its legacy options).
 	const paths = {
 		request: () => client.request({ method: 'GET', url, headers, returnFullResponse: true, ignoreHttpStatusErrors: true, encoding: 'text', json: false, timeout: 300_000 }),

@@ -19,10 +19,10 @@ afterAll(() => sandbox?.stop());
 
 test(`profile: ${SUBJECT} through ${NODE}`, async () => {
 	const subject = (await subjects(sandbox)).find((candidate) => candidate.label.toLowerCase().startsWith(SUBJECT))!;
-	const run = NODE === 'http' ? runHttpRequestNode : (box: BenchSandbox, on: typeof subject, input: ReturnType<typeof items>) => runPack(box, on, input, CONCURRENCY);
-	await run(sandbox, subject, items(1000));
+	const run = (input: ReturnType<typeof items>) => (NODE === 'http' ? runHttpRequestNode(sandbox, subject, input) : runPack(sandbox, subject, input, CONCURRENCY));
+	await run(items(1000));
 	const input = items(COUNT);
 	let failed = 0;
-	const { ms, cpu } = await timed(async () => (failed = await run(sandbox, subject, input)));
+	const { ms, cpu } = await timed(async () => (failed = await run(input)));
 	process.stdout.write(`${subject.label} through ${NODE}: ${COUNT} items, ${Math.round(ms)} ms, CPU ${Math.round((cpu * 1000) / COUNT)} µs/item, ${failed} failed\n`);
 }, 1_800_000);

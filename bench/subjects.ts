@@ -184,15 +184,19 @@ export async function runHttpRequestNode(sandbox: BenchSandbox, subject: Subject
 	return result.output(NODE_NAME).filter((item) => item.json.error !== undefined).length;
 }
 
-interface OutboundClient {
+/** What n8n's OutboundHttp.requests() gives every request helper: the request path and the legacy one. */
+export interface OutboundClient {
 	request(options: Record<string, unknown>): Promise<unknown>;
 	requestLegacy(options: Record<string, unknown>, callbacks?: unknown): Promise<unknown>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the class takes its services from n8n's container
+type OutboundHttpClass = (new (...args: any[]) => { requests(options?: unknown): OutboundClient }) & { prototype: { requests(options?: unknown): OutboundClient } };
+
 /** n8n's own OutboundHttp class (@n8n/backend-network, where n8n-core finds it), whose requests() every helper calls. */
-function outboundHttpClass(): { prototype: { requests(options?: unknown): OutboundClient } } {
+export function outboundHttpClass(): OutboundHttpClass {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return (require(require.resolve('@n8n/backend-network', { paths: [require.resolve('n8n-core')] })) as { OutboundHttp: { prototype: { requests(options?: unknown): OutboundClient } } }).OutboundHttp;
+	return (require(require.resolve('@n8n/backend-network', { paths: [require.resolve('n8n-core')] })) as { OutboundHttp: OutboundHttpClass }).OutboundHttp;
 }
 
 type FullAnswer = { body: unknown; headers?: Record<string, unknown> } & Record<string, unknown>;

@@ -277,6 +277,7 @@ export function createTransport(context: RequestContext, options: TransportOptio
 				: await from.helpers.httpRequestWithAuthentication.call(from, type, n8nRequest, {
 						credentialsDecrypted: { id: '', name: '', type, data: credentialData ?? {} },
 					})) as FullResponse;
+		// Only httpRequestWithAuthentication ties a request to the execution's signal; httpRequest does not.
 		const raw = type !== undefined && inLane ? await inLane(sendWith) : await sendWith(context);
 		const status = raw.statusCode;
 		const response: HttpResponse = { status, headers: raw.headers ?? {}, body: raw.body };
