@@ -6,6 +6,7 @@ import { errorItemJson, toNodeError } from './errors';
 import { expected, inputError } from './inputErrors';
 import type { Issue } from './inputErrors';
 import type { Operation, ServiceActions } from './operation';
+import { runPool } from './pool';
 import { REQUEST_OPTIONS, requestOptionsSchema } from './requestOptions';
 import { createServiceClient } from './service';
 
@@ -56,20 +57,6 @@ function forTool(context: IExecuteFunctions, error: Error): Error {
 	const description = (error as { description?: string | null }).description;
 	const message = error.message.replace(/ \[item \d+\]$/, '');
 	return new NodeOperationError(context.getNode(), description ? `${message}. ${description}` : message, { description: description ?? undefined, itemIndex: 0 });
-}
-
-/** Runs `task(0..count-1)` with at most `limit` at once; stops starting new ones once `stop()` says so. */
-async function runPool(
-	count: number,
-	limit: number,
-	task: (index: number) => Promise<void>,
-	stop: () => boolean,
-): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < count && !stop()) await task(next++);
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
 /**
