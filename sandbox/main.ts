@@ -10,7 +10,7 @@ import type { RecordedRequest, Reply, TestServer } from './http';
 import { hoverStub, newHoverState } from './hover';
 import { modelStub, newModelState } from './model';
 import type { ScriptedReply } from './model';
-import { agentWritesInEveryChat, newSpState, servicePatternStub } from './servicepattern';
+import { agentWritesInEveryChat, heldPolls, newSpState, servicePatternStub } from './servicepattern';
 import { newSobotState, sobotStub } from './sobot';
 import { newTelSpielState, telSpielSandbox } from './telspiel';
 import { SERVICE_REGISTRY } from '../scripts/services';
@@ -187,6 +187,8 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 		if (url.pathname === '/__sandbox/servicepattern/agent-message' && request.method === 'POST') {
 			return { body: { chats: agentWritesInEveryChat(states.servicepattern, String((request.json() as { msg?: unknown }).msg ?? '')) } };
 		}
+		// The sandbox's own: how many chats have a poll held (benchmarks of the relay start a burst when all are).
+		if (url.pathname === '/__sandbox/servicepattern/held-polls') return { body: { held: heldPolls(states.servicepattern) } };
 		// The sandbox's own: Haptik's Business Manager settings (the Bot API webhook URL; retries sped up for tests).
 		if (url.pathname === '/__sandbox/haptik/settings' && request.method === 'POST') {
 			const settings = request.json() as { botWebhookUrl?: string; retryScale?: number; answerWithinMs?: number; agentToolTokenTtlS?: number; revokeAgentToolTokens?: boolean };

@@ -53,6 +53,11 @@ export function agentWritesInEveryChat(state: SpStubState, msg: string): number 
 	return open.length;
 }
 
+/** The sandbox's own (no API does this): how many open chats have a poll held now, waiting for news. */
+export function heldPolls(state: SpStubState): number {
+	return [...state.chats.values()].filter((chat) => !chat.ended && chat.wake !== undefined).length;
+}
+
 /** Parses a multipart/form-data body with one file part, byte for byte. */
 function filePart(request: RecordedRequest) {
 	const boundary = /boundary=(.+)$/.exec(String(request.headers['content-type']))?.[1];
