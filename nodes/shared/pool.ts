@@ -3,7 +3,7 @@
  * (at least one, so at the default Concurrency of 5 every freed place is filled at once). Starting each
  * request the moment an answer arrives interleaves n8n's request setup with answer handling; with
  * 1,000 in flight over loopback that cost 30–40 % more CPU per item than starting them together
- * (bench/RESULTS.md, "Refilled in groups"). The price: while a group forms, up to a twentieth of the
+ * (bench/RESULTS.md, "2026-12-03, evening"). The price: while a group forms, up to a twentieth of the
  * places stand empty.
  */
 const GROUP_SHARE = 1 / 20;
