@@ -429,7 +429,12 @@ async function measure({ version, n8nDir, pack, only, keep }) {
 				fetch(`${sandbox.url}/haptik${route}`, { method: 'POST', headers: { authorization: `Bearer ${haptik.HAPTIK_TOKEN}`, 'client-id': haptik.HAPTIK_CLIENT_ID, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 			if ((await haptikApi('/v1.0/user/', { auth_id: 'compat-user', name: 'Compat', mobile_no: '13800000001' })).status !== 200) throw new Error('the sandbox refused the Haptik user');
 			if ((await haptikApi('/v1.0/log_message_from_user/', { user: { auth_id: 'compat-user' }, message_body: 'I need a human', message_type: 0, business_id: haptik.HAPTIK_BUSINESS_ID })).status !== 200) throw new Error('the sandbox refused the user’s message');
-			await eventually('the handover workflow to run from Haptik’s webhook', () => outputs(handover, 'Haptik'), (items) => items.length > 0, 45_000);
+			await eventually('the handover workflow to run from Haptik’s webhook', () => outputs(handover, 'Haptik'), (items) => items.length > 0, 45_000).catch(async (error) => {
+				// What Haptik sent and n8n answered, and how each execution ended: enough to tell a refused hook from a failed run.
+				const sent = sandbox.state.haptik.deliveries.filter((delivery) => delivery.url.startsWith(n8nUrl)).map((delivery) => `${delivery.body?.subcategory ?? 'message'}: ${delivery.attempts.map((attempt) => attempt.status).join(', ') || 'not yet'}`);
+				const runs = (await executions(handover)).map((execution) => execution.status);
+				throw new Error(`${error.message}; Haptik’s hooks answered ${sent.join(' | ') || 'nothing sent'}; executions: ${runs.join(', ') || 'none'}`);
+			});
 		});
 
 		await check('ai', 'AI agent example: Sobot and telSpiel as tools of the AI Agent', async () => {

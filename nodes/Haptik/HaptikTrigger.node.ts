@@ -3,6 +3,8 @@ import { randomBytes } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { checkRegisteredSecret, forgetHeldSecrets, hashOfSecret, matchesHash } from '../shared/registeredSecrets';
+import { createServiceClient } from '../shared/service';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { registrationStep } from '../shared/webhookRegistration';
 import { AGENT_TOOL_HOOKS, CREATE_USER_HOOK } from './client';
@@ -12,10 +14,8 @@ import {
 	HOOK_KEY_PARAMETER,
 	SIGNATURE_HEADER,
 	firstDelivery,
-	hashOfKey,
 	hookUrlWithKey,
 	isBotApiDelivery,
-	isHookKey,
 	isSignedBy,
 	readDelivery,
 	splitHookUrl,
@@ -41,6 +41,21 @@ function hooksFor(context: IHookFunctions): Hook[] {
 
 /** Whether a registered hook URL is this trigger's (its webhook URL, whatever key it carries). */
 const pointsHere = (registered: string | undefined, url: string) => registered !== undefined && splitHookUrl(registered).base === splitHookUrl(url).base;
+
+/** This trigger, as this process knows it: its workflow, node and URL. */
+const triggerOf = (context: IHookFunctions | IWebhookFunctions) => `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}\u0000${context.getNodeWebhookUrl('default') ?? ''}`;
+
+/** The keys of the hook URLs Haptik holds for this trigger now (see checkRegisteredSecret). */
+async function keysHaptikHolds(context: IWebhookFunctions): Promise<string[]> {
+	const { client, redactor } = await createServiceClient(context, haptikService);
+	try {
+		const url = context.getNodeWebhookUrl('default')!;
+		return (await client.listHooks()).filter((hook) => pointsHere(hook.url, url)).map((hook) => splitHookUrl(hook.url).key ?? '');
+	} catch (error) {
+		context.logger.warn(`Haptik Trigger could not list the agent tool's hooks to check a delivery: ${redactor.text(error instanceof Error ? error.message : String(error))}`, { workflowId: context.getWorkflow().id, node: context.getNode().name });
+		return [];
+	}
+}
 
 function parsedOrNothing(raw: Buffer): unknown {
 	try {
@@ -129,7 +144,7 @@ export class HaptikTrigger implements INodeType {
 					const hooks = await client.listHooks();
 					return hooksFor(this).every((hook) => {
 						const registered = hooks.find((h) => hookKey(h) === hookKey(hook))?.url;
-						return pointsHere(registered, url) && isHookKey(state.hookKeyHash, splitHookUrl(registered!).key);
+						return pointsHere(registered, url) && matchesHash(state.hookKeyHash, splitHookUrl(registered!).key);
 					});
 				});
 			},
@@ -146,8 +161,9 @@ export class HaptikTrigger implements INodeType {
 					);
 					// A new secret per activation, kept only as its hash: the URL Haptik calls is the only place it is written.
 					const key = randomBytes(24).toString('base64url');
+					forgetHeldSecrets(triggerOf(this));
 					for (const hook of hooks) await client.registerHook(hook.category, hook.subcategory, hookUrlWithKey(url, key));
-					state.hookKeyHash = hashOfKey(key);
+					state.hookKeyHash = hashOfSecret(key);
 					return true;
 				});
 			},
@@ -157,6 +173,7 @@ export class HaptikTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				const previous = state.previousHooks ?? {};
 				delete state.hookKeyHash;
+				forgetHeldSecrets(triggerOf(this));
 				if (Object.keys(previous).length === 0) return true;
 				return await registrationStep(this, haptikService, async (client) => {
 					const url = this.getNodeWebhookUrl('default')!;
@@ -193,9 +210,18 @@ export class HaptikTrigger implements INodeType {
 			if (!secret) return refuse('Set the Webhook Secret in the Haptik credential: unsigned requests are refused');
 			if (!isSignedBy(secret, rawBody, this.getHeaderData()[SIGNATURE_HEADER])) return refuse('The X-Hub-Signature does not match');
 		} else {
-			const { hookKeyHash } = this.getWorkflowStaticData('node') as HookState;
-			if (!hookKeyHash) return refuse('This trigger registered no agent tool hooks: turn on Register With the Agent Tool API, or choose X-Hub-Signature as the agent tool hooks check');
-			if (!isHookKey(hookKeyHash, (this.getQueryData() as IDataObject)[HOOK_KEY_PARAMETER])) return refuse('The hook URL’s secret does not match the one this trigger registered');
+			if (!this.getNodeParameter('registerHooks', false)) {
+				return refuse('This trigger registered no agent tool hooks: turn on Register With the Agent Tool API, or choose X-Hub-Signature as the agent tool hooks check');
+			}
+			const state = this.getWorkflowStaticData('node') as HookState;
+			const { genuine, keep } = await checkRegisteredSecret({
+				trigger: triggerOf(this),
+				storedHash: state.hookKeyHash,
+				received: (this.getQueryData() as IDataObject)[HOOK_KEY_PARAMETER],
+				heldByService: async () => await keysHaptikHolds(this),
+			});
+			if (!genuine) return refuse('The hook URL’s secret does not match the one this trigger registered');
+			if (keep) state.hookKeyHash = keep;
 		}
 
 		const delivery = readDelivery(body, rawBody);

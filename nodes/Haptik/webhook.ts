@@ -30,15 +30,6 @@ export const signBody = (secret: string, rawBody: Buffer | string) => `sha1=${cr
 /** The query parameter that carries the secret of the hook URLs the trigger registers with the agent tool. */
 export const HOOK_KEY_PARAMETER = 'key';
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest();
-export const hashOfKey = (key: string) => sha256(key).toString('hex');
-
-/** Whether `received` is the key whose hash the trigger stored, in constant time. */
-export function isHookKey(storedHash: unknown, received: unknown): boolean {
-	if (typeof storedHash !== 'string' || !/^[0-9a-f]{64}$/.test(storedHash) || typeof received !== 'string' || !received) return false;
-	return timingSafeEqual(sha256(received), Buffer.from(storedHash, 'hex'));
-}
-
 /** A hook URL with the trigger's key, and back: the URL as n8n serves it, and the key it carries. */
 export const hookUrlWithKey = (url: string, key: string) => `${url}${url.includes('?') ? '&' : '?'}${HOOK_KEY_PARAMETER}=${encodeURIComponent(key)}`;
 export function splitHookUrl(url: string): { base: string; key?: string } {

@@ -1,5 +1,3 @@
-import { createHash, timingSafeEqual } from 'crypto';
-
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
@@ -16,13 +14,13 @@ import { z } from 'zod/v4';
 import { firstDelivery } from '../shared/deliveries';
 import type { DeliveryMemory } from '../shared/deliveries';
 import { commaSeparated, nonEmptyString } from '../shared/fields';
+import { checkRegisteredSecret, forgetHeldSecrets, hashOfSecret, matchesHash } from '../shared/registeredSecrets';
+import { createServiceClient } from '../shared/service';
 import { triggerParameters } from '../shared/triggerParameters';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { registrationStep } from '../shared/webhookRegistration';
 import { resource, toTransaction, transaction } from './schemas';
 import { hoverService } from './service';
-
-const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
 /**
  * Transactions seen, by ID and status: a transaction Hover delivers again is the same event, one
@@ -134,13 +132,38 @@ function checkedSource(context: IHookFunctions) {
 	return triggerParameters(context, properties, sourceInput, sourceValues(context), 'an App ID to take over, or the app’s webhook secret');
 }
 
-/** The hash of the secret Hover must send; none (so nothing is taken) while the trigger has no secret. */
-function expectedSecretHash(context: IWebhookFunctions): string | undefined {
+/** This trigger, as this process knows it: its workflow, node and URL. */
+const triggerOf = (context: IHookFunctions | IWebhookFunctions) => `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}\u0000${context.getNodeWebhookUrl('default') ?? ''}`;
+
+/** The secret Hover holds for the app, while the app's webhook URL is this trigger's (see checkRegisteredSecret). */
+async function secretHoverHolds(context: IWebhookFunctions, appId: string): Promise<string[]> {
+	const { client, redactor } = await createServiceClient(context, hoverService);
+	try {
+		const app = await client.getApp(appId);
+		const secret = app.attributes.webhook_secret;
+		return app.webhookUrl === context.getNodeWebhookUrl('default') && typeof secret === 'string' ? [secret] : [];
+	} catch (error) {
+		context.logger.warn(`Hover Trigger could not read the app to check a transaction: ${redactor.text(error instanceof Error ? error.message : String(error))}`, { workflowId: context.getWorkflow().id, node: context.getNode().name });
+		return [];
+	}
+}
+
+/** Whether a post carries the secret Hover sends; nothing is taken while the trigger has no secret. */
+async function isGenuine(context: IWebhookFunctions, received: unknown): Promise<boolean> {
 	// Parsed, not read: an empty secret must not match a post whose meta.secret is empty too.
 	const source = sourceInput.safeParse(sourceValues(context));
-	if (!source.success) return undefined;
-	if (source.data.registerWebhook) return (context.getWorkflowStaticData('node') as TriggerState).secretHash;
-	return sha256(source.data.webhookSecret).toString('hex');
+	if (!source.success) return false;
+	if (!source.data.registerWebhook) return matchesHash(hashOfSecret(source.data.webhookSecret), received);
+	const { appId } = source.data;
+	const state = context.getWorkflowStaticData('node') as TriggerState;
+	const { genuine, keep } = await checkRegisteredSecret({
+		trigger: triggerOf(context),
+		storedHash: state.secretHash,
+		received,
+		heldByService: async () => await secretHoverHolds(context, appId),
+	});
+	if (keep) state.secretHash = keep;
+	return genuine;
 }
 
 export class HoverTrigger implements INodeType {
@@ -171,7 +194,7 @@ export class HoverTrigger implements INodeType {
 					const state = this.getWorkflowStaticData('node') as TriggerState;
 					if (app.webhookUrl !== this.getNodeWebhookUrl('default')) return false;
 					const secret = app.attributes.webhook_secret;
-					if (typeof secret === 'string') state.secretHash = sha256(secret).toString('hex');
+					if (typeof secret === 'string') state.secretHash = hashOfSecret(secret);
 					return !!state.secretHash;
 				});
 			},
@@ -191,7 +214,8 @@ export class HoverTrigger implements INodeType {
 						});
 					}
 					state.previousWebhookUrl = before.webhookUrl ?? null;
-					state.secretHash = sha256(secret).toString('hex');
+					state.secretHash = hashOfSecret(secret);
+					forgetHeldSecrets(triggerOf(this));
 					return true;
 				});
 			},
@@ -209,6 +233,7 @@ export class HoverTrigger implements INodeType {
 					}
 					delete state.secretHash;
 					delete state.previousWebhookUrl;
+					forgetHeldSecrets(triggerOf(this));
 					return true;
 				});
 			},
@@ -217,14 +242,7 @@ export class HoverTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = this.getBodyData() as { meta?: { secret?: unknown }; data?: unknown };
-		const expected = expectedSecretHash(this);
-		const received = body?.meta?.secret;
-		const genuine =
-			typeof expected === 'string' &&
-			expected.length === 64 &&
-			typeof received === 'string' &&
-			timingSafeEqual(sha256(received), Buffer.from(expected, 'hex'));
-		if (!genuine) {
+		if (!(await isGenuine(this, body?.meta?.secret))) {
 			return answerDirectly(this, 401, { error: 'The webhook secret does not match' });
 		}
 

@@ -171,6 +171,39 @@ describe('Haptik Trigger', () => {
 		}
 	});
 
+	// n8n writes each webhook request's copy of the static data back whole, after the activation wrote
+	// its own: a request that read the row before can put back an empty one, or the previous hash.
+	const hookLists = () => sandbox.log.filter((entry) => entry.service === 'haptik' && entry.path.startsWith('/tract/hooks/list/')).length;
+
+	test('a hook whose hash the static data lost still passes: Haptik is asked once which key it holds, and the hash is kept again', async () => {
+		const { hooks, hookUrl } = await activated(['handoverRequested', 'userMessage']);
+		const state = hooks.staticData['node:Haptik Trigger'] as Record<string, unknown>;
+		const registeredHash = state.hookKeyHash;
+		delete state.hookKeyHash;
+		const asked = hookLists();
+		expect((await hooks.deliver(handover(), {}, undefined, hookUrl)).started).toHaveLength(1);
+		expect(state.hookKeyHash).toBe(registeredHash);
+		expect(hookLists()).toBe(asked + 1);
+		// Forgeries meanwhile are refused, and cost Haptik nothing more.
+		delete state.hookKeyHash;
+		for (let i = 0; i < 5; i++) expect((await hooks.deliver(handover(), {}, undefined, `${splitHookUrl(hookUrl).base}?key=forged-${i}`)).status).toBe(401);
+		expect(state.hookKeyHash).toBeUndefined();
+		expect((await hooks.deliver(handover(), {}, undefined, hookUrl)).started).toHaveLength(1);
+		expect(hookLists()).toBe(asked + 1);
+	});
+
+	test('the previous activation’s hash put back over a new one: the new key passes (Haptik holds it), the old is refused', async () => {
+		const { hooks, hookUrl: old } = await activated(['handoverRequested']);
+		const state = hooks.staticData['node:Haptik Trigger'] as Record<string, unknown>;
+		const oldHash = state.hookKeyHash;
+		expect(await hooks.lifecycle('create')).toBe(true);
+		const renewed = sandbox.state.haptik.hooks.get('collection_state/incomplete')!;
+		state.hookKeyHash = oldHash;
+		expect((await hooks.deliver(handover(), {}, undefined, renewed)).started).toHaveLength(1);
+		expect(state.hookKeyHash).not.toBe(oldHash);
+		expect((await hooks.deliver(handover(), {}, undefined, old)).status).toBe(401);
+	});
+
 	test('the hook URL’s secret opens no Bot API delivery, and a new activation’s secret replaces the old one', async () => {
 		const { hooks, hookUrl } = await activated(['botMessage', 'handoverRequested']);
 		// A Bot API body (event_name) is checked by its signature wherever it arrives.

@@ -460,6 +460,33 @@ describe('Hover Trigger', () => {
 		expect(answer.started).toBeUndefined();
 	});
 
+	test('a secret hash the static data lost, or a secret changed on Hover’s dashboard: Hover is asked once, and what it holds passes', async () => {
+		const hooks = await trigger();
+		await hooks.lifecycle('create');
+		const stored = hooks.staticData['node:Hover Trigger'] as Record<string, unknown>;
+		const appReads = () => calls('GET', '/api/apps/43120').length;
+		// n8n wrote a webhook request's older copy of the static data over the activation's.
+		delete stored.secretHash;
+		const before = appReads();
+		expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET))).started).toHaveLength(1);
+		expect(stored.secretHash).toMatch(/^[0-9a-f]{64}$/);
+		expect(appReads()).toBe(before + 1);
+		for (let i = 0; i < 5; i++) expect((await hooks.deliver(transactionWebhook(`whsec-guess-${i}`))).status).toBe(401);
+		expect(appReads()).toBe(before + 1);
+
+		// A new secret on the dashboard: a minute later the trigger asks again; the new one passes, then the old is refused.
+		state.apps.get('43120')!.webhook_secret = 'whsec-rotated';
+		const now = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+		try {
+			expect((await hooks.deliver(transactionWebhook('whsec-rotated', 'failed'))).started).toHaveLength(1);
+			expect(appReads()).toBe(before + 2);
+			expect((await hooks.deliver(transactionWebhook(APP_WEBHOOK_SECRET, 'pending'))).status).toBe(401);
+		} finally {
+			clock.mockRestore();
+		}
+	});
+
 	test('with a secret entered by hand, no app is touched', async () => {
 		const hooks = await trigger({ registerWebhook: false, webhookSecret: APP_WEBHOOK_SECRET });
 
