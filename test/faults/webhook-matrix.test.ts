@@ -14,6 +14,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -399,6 +400,27 @@ const haptikAgentTool: Surface = {
 			send: async (c) => await all([...times(5, (i) => toAgentTool(c, agentToolMessage(`tt-many-${i}`), withHookKey(c))), ...times(5, () => toAgentTool(c, agentToolMessage('tt-many-same'), withHookKey(c)))]),
 			statuses: Array(10).fill(200),
 			runs: { ...Object.fromEntries(times(5, (i) => [`tt-many-${i}`, 1])), 'tt-many-same': 1 },
+		},
+		{
+			// n8n writes each webhook request's static data back whole: one that read it before activation saved
+			// the hash, and was written after, leaves the workflow without it. Written here as n8n would.
+			row: 'genuine after an older copy of the static data, without the key’s hash, was written back',
+			send: async (c) => {
+				const id = c.workflowIds.haptikAgentTool;
+				const database = new DatabaseSync(c.n8n.databaseFile);
+				try {
+					database.prepare('UPDATE workflow_entity SET staticData = ? WHERE id = ?').run(JSON.stringify({ 'node:Haptik Trigger': {} }), id);
+				} finally {
+					database.close();
+				}
+				expect(JSON.stringify((await c.n8n.api('GET', `/rest/workflows/${id}`)).json)).not.toContain('hookKeyHash');
+				return [
+					await toAgentTool(c, agentToolMessage('tt-after-copy'), withHookKey(c)),
+					await toAgentTool(c, agentToolMessage('tt-after-copy-forged'), '?key=forged-after-copy'),
+				];
+			},
+			statuses: [200, 401],
+			runs: { 'tt-after-copy': 1, 'tt-after-copy-forged': 0 },
 		},
 	],
 };

@@ -34,6 +34,8 @@ export interface N8nInstance {
 	credentialIds: Record<string, string>;
 	/** Everything n8n wrote to stdout and stderr so far. */
 	output(): string;
+	/** n8n's SQLite database file, for what n8n itself writes and no route sets (a workflow's static data). */
+	databaseFile: string;
 	stop(): Promise<void>;
 }
 
@@ -101,7 +103,7 @@ export async function startN8n(options: { sandboxUrl: string; env?: Record<strin
 			if (created.status !== 200) throw new Error(`Creating the credential "${credential.name}" answered ${created.status}: ${JSON.stringify(created.json).slice(0, 300)}`);
 			credentialIds[credential.id] = (created.json!.data as { id: string }).id;
 		}
-		return { url, api, credentialIds, output: () => output, stop };
+		return { url, api, credentialIds, output: () => output, databaseFile: path.join(folder, '.n8n', 'database.sqlite'), stop };
 	} catch (error) {
 		await stop();
 		throw new Error(`${(error as Error).message}\n${output.slice(-3000)}`);
