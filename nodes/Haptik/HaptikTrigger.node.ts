@@ -3,8 +3,7 @@ import { randomBytes } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { checkRegisteredSecret, forgetHeldSecrets, hashOfSecret, matchesHash } from '../shared/registeredSecrets';
-import { createServiceClient } from '../shared/service';
+import { checkWebhookSecret, forgetHeldSecrets, hashOfSecret, matchesHash } from '../shared/registeredSecrets';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { registrationStep } from '../shared/webhookRegistration';
 import { AGENT_TOOL_HOOKS, CREATE_USER_HOOK } from './client';
@@ -41,21 +40,6 @@ function hooksFor(context: IHookFunctions): Hook[] {
 
 /** Whether a registered hook URL is this trigger's (its webhook URL, whatever key it carries). */
 const pointsHere = (registered: string | undefined, url: string) => registered !== undefined && splitHookUrl(registered).base === splitHookUrl(url).base;
-
-/** This trigger, as this process knows it: its workflow, node and URL. */
-const triggerOf = (context: IHookFunctions | IWebhookFunctions) => `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}\u0000${context.getNodeWebhookUrl('default') ?? ''}`;
-
-/** The keys of the hook URLs Haptik holds for this trigger now (see checkRegisteredSecret). */
-async function keysHaptikHolds(context: IWebhookFunctions): Promise<string[]> {
-	const { client, redactor } = await createServiceClient(context, haptikService);
-	try {
-		const url = context.getNodeWebhookUrl('default')!;
-		return (await client.listHooks()).filter((hook) => pointsHere(hook.url, url)).map((hook) => splitHookUrl(hook.url).key ?? '');
-	} catch (error) {
-		context.logger.warn(`Haptik Trigger could not list the agent tool's hooks to check a delivery: ${redactor.text(error instanceof Error ? error.message : String(error))}`, { workflowId: context.getWorkflow().id, node: context.getNode().name });
-		return [];
-	}
-}
 
 function parsedOrNothing(raw: Buffer): unknown {
 	try {
@@ -161,7 +145,7 @@ export class HaptikTrigger implements INodeType {
 					);
 					// A new secret per activation, kept only as its hash: the URL Haptik calls is the only place it is written.
 					const key = randomBytes(24).toString('base64url');
-					forgetHeldSecrets(triggerOf(this));
+					forgetHeldSecrets(this);
 					for (const hook of hooks) await client.registerHook(hook.category, hook.subcategory, hookUrlWithKey(url, key));
 					state.hookKeyHash = hashOfSecret(key);
 					return true;
@@ -173,7 +157,7 @@ export class HaptikTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				const previous = state.previousHooks ?? {};
 				delete state.hookKeyHash;
-				forgetHeldSecrets(triggerOf(this));
+				forgetHeldSecrets(this);
 				if (Object.keys(previous).length === 0) return true;
 				return await registrationStep(this, haptikService, async (client) => {
 					const url = this.getNodeWebhookUrl('default')!;
@@ -214,12 +198,11 @@ export class HaptikTrigger implements INodeType {
 				return refuse('This trigger registered no agent tool hooks: turn on Register With the Agent Tool API, or choose X-Hub-Signature as the agent tool hooks check');
 			}
 			const state = this.getWorkflowStaticData('node') as HookState;
-			const { genuine, keep } = await checkRegisteredSecret({
-				trigger: triggerOf(this),
-				storedHash: state.hookKeyHash,
-				received: (this.getQueryData() as IDataObject)[HOOK_KEY_PARAMETER],
-				heldByService: async () => await keysHaptikHolds(this),
-			});
+			const received = (this.getQueryData() as IDataObject)[HOOK_KEY_PARAMETER];
+			// Haptik holds one URL per hook: the keys of those that point here.
+			const { genuine, keep } = await checkWebhookSecret(this, haptikService, { storedHash: state.hookKeyHash, received }, async (client, url) =>
+				(await client.listHooks()).filter((hook) => pointsHere(hook.url, url)).map((hook) => splitHookUrl(hook.url).key ?? ''),
+			);
 			if (!genuine) return refuse('The hook URL’s secret does not match the one this trigger registered');
 			if (keep) state.hookKeyHash = keep;
 		}

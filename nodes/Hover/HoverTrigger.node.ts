@@ -14,8 +14,7 @@ import { z } from 'zod/v4';
 import { firstDelivery } from '../shared/deliveries';
 import type { DeliveryMemory } from '../shared/deliveries';
 import { commaSeparated, nonEmptyString } from '../shared/fields';
-import { checkRegisteredSecret, forgetHeldSecrets, hashOfSecret, matchesHash } from '../shared/registeredSecrets';
-import { createServiceClient } from '../shared/service';
+import { checkWebhookSecret, forgetHeldSecrets, hashOfSecret, matchesHash } from '../shared/registeredSecrets';
 import { triggerParameters } from '../shared/triggerParameters';
 import { answerDirectly } from '../shared/webhookAnswer';
 import { registrationStep } from '../shared/webhookRegistration';
@@ -132,22 +131,6 @@ function checkedSource(context: IHookFunctions) {
 	return triggerParameters(context, properties, sourceInput, sourceValues(context), 'an App ID to take over, or the app’s webhook secret');
 }
 
-/** This trigger, as this process knows it: its workflow, node and URL. */
-const triggerOf = (context: IHookFunctions | IWebhookFunctions) => `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}\u0000${context.getNodeWebhookUrl('default') ?? ''}`;
-
-/** The secret Hover holds for the app, while the app's webhook URL is this trigger's (see checkRegisteredSecret). */
-async function secretHoverHolds(context: IWebhookFunctions, appId: string): Promise<string[]> {
-	const { client, redactor } = await createServiceClient(context, hoverService);
-	try {
-		const app = await client.getApp(appId);
-		const secret = app.attributes.webhook_secret;
-		return app.webhookUrl === context.getNodeWebhookUrl('default') && typeof secret === 'string' ? [secret] : [];
-	} catch (error) {
-		context.logger.warn(`Hover Trigger could not read the app to check a transaction: ${redactor.text(error instanceof Error ? error.message : String(error))}`, { workflowId: context.getWorkflow().id, node: context.getNode().name });
-		return [];
-	}
-}
-
 /** Whether a post carries the secret Hover sends; nothing is taken while the trigger has no secret. */
 async function isGenuine(context: IWebhookFunctions, received: unknown): Promise<boolean> {
 	// Parsed, not read: an empty secret must not match a post whose meta.secret is empty too.
@@ -156,11 +139,11 @@ async function isGenuine(context: IWebhookFunctions, received: unknown): Promise
 	if (!source.data.registerWebhook) return matchesHash(hashOfSecret(source.data.webhookSecret), received);
 	const { appId } = source.data;
 	const state = context.getWorkflowStaticData('node') as TriggerState;
-	const { genuine, keep } = await checkRegisteredSecret({
-		trigger: triggerOf(context),
-		storedHash: state.secretHash,
-		received,
-		heldByService: async () => await secretHoverHolds(context, appId),
+	// The app's secret, while the app's webhook URL is this trigger's.
+	const { genuine, keep } = await checkWebhookSecret(context, hoverService, { storedHash: state.secretHash, received }, async (client, url) => {
+		const app = await client.getApp(appId);
+		const secret = app.attributes.webhook_secret;
+		return app.webhookUrl === url && typeof secret === 'string' ? [secret] : [];
 	});
 	if (keep) state.secretHash = keep;
 	return genuine;
@@ -215,7 +198,7 @@ export class HoverTrigger implements INodeType {
 					}
 					state.previousWebhookUrl = before.webhookUrl ?? null;
 					state.secretHash = hashOfSecret(secret);
-					forgetHeldSecrets(triggerOf(this));
+					forgetHeldSecrets(this);
 					return true;
 				});
 			},
@@ -233,7 +216,7 @@ export class HoverTrigger implements INodeType {
 					}
 					delete state.secretHash;
 					delete state.previousWebhookUrl;
-					forgetHeldSecrets(triggerOf(this));
+					forgetHeldSecrets(this);
 					return true;
 				});
 			},

@@ -1,5 +1,10 @@
 import { createHash, timingSafeEqual } from 'crypto';
 
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { createServiceClient } from './service';
+import type { Service } from './service';
+
 /**
  * Whether a webhook request carries the secret a trigger registered with its service (the key in the
  * hook URLs Haptik calls, the secret Hover sends with each transaction), for triggers that keep only
@@ -28,8 +33,13 @@ export function matchesHash(storedHash: unknown, received: unknown): boolean {
 /** Per trigger: the hashes of what its service held when last asked, and when. */
 const heldHashes = new Map<string, { at: number; hashes: Promise<string[]> }>();
 
+type TriggerContext = Pick<IHookFunctions | IWebhookFunctions, 'getWorkflow' | 'getNode' | 'getNodeWebhookUrl'>;
+
+/** A trigger as this process knows it: its workflow, node and URL. */
+export const triggerOf = (context: TriggerContext) => `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}\u0000${context.getNodeWebhookUrl('default') ?? ''}`;
+
 /** Forgets what the service was last seen to hold: for the trigger's own (re-)registration. */
-export const forgetHeldSecrets = (trigger: string) => heldHashes.delete(trigger);
+export const forgetHeldSecrets = (context: TriggerContext) => heldHashes.delete(triggerOf(context));
 
 /**
  * `genuine` when `received` matches the stored hash or, failing that, a secret the service holds for
@@ -58,4 +68,27 @@ export async function checkRegisteredSecret(options: {
 	}
 	const held = (await asked.hashes).find((hash) => matchesHash(hash, received));
 	return held ? { genuine: true, keep: held } : { genuine: false };
+}
+
+/**
+ * checkRegisteredSecret for a trigger's webhook request: the service is asked with the trigger's
+ * credential (`heldBy` gets the trigger's URL); a failure is logged, secrets redacted, and holds nothing.
+ */
+export async function checkWebhookSecret<Client>(
+	context: IWebhookFunctions,
+	service: Service<Client>,
+	secret: { storedHash: unknown; received: unknown },
+	heldBy: (client: Client, webhookUrl: string) => Promise<string[]>,
+): Promise<{ genuine: boolean; keep?: string }> {
+	const heldByService = async () => {
+		const { client, redactor } = await createServiceClient(context, service);
+		try {
+			return await heldBy(client, context.getNodeWebhookUrl('default') ?? '');
+		} catch (error) {
+			const message = redactor.text(error instanceof Error ? error.message : String(error));
+			context.logger.warn(`${context.getNode().name}: asking ${service.name} for its registered secret, to check a delivery, failed: ${message}`, { workflowId: context.getWorkflow().id });
+			return [];
+		}
+	};
+	return await checkRegisteredSecret({ trigger: triggerOf(context), ...secret, heldByService });
 }

@@ -409,6 +409,8 @@ const haptikAgentTool: Surface = {
 				const id = c.workflowIds.haptikAgentTool;
 				const database = new DatabaseSync(c.n8n.databaseFile);
 				try {
+					// n8n writes executions meanwhile: wait for its lock rather than fail on it.
+					database.exec('PRAGMA busy_timeout = 15000');
 					database.prepare('UPDATE workflow_entity SET staticData = ? WHERE id = ?').run(JSON.stringify({ 'node:Haptik Trigger': {} }), id);
 				} finally {
 					database.close();

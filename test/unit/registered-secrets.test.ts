@@ -2,9 +2,11 @@
  * The check of a secret a trigger registered with its service (nodes/shared/registeredSecrets.ts):
  * the stored hash first, the service when it does not match, at most once a minute per trigger.
  */
-import { checkRegisteredSecret, forgetHeldSecrets, hashOfSecret } from '../../nodes/shared/registeredSecrets';
+import { checkRegisteredSecret, forgetHeldSecrets, hashOfSecret, triggerOf } from '../../nodes/shared/registeredSecrets';
 
 let triggers = 0;
+/** A trigger's context, as far as the check reads it. */
+const contextOf = (workflowId: string) => ({ getWorkflow: () => ({ id: workflowId, active: true }), getNode: () => ({ name: 'Trigger' }), getNodeWebhookUrl: () => 'https://n8n.example.com/webhook/x' }) as unknown as Parameters<typeof triggerOf>[0];
 const asking = (answers: Array<string[] | Error>) => {
 	const asked = { count: 0 };
 	const heldByService = async () => {
@@ -25,7 +27,8 @@ test('the stored hash passes its secret without asking the service; nothing else
 
 test('without a matching hash the service is asked once a minute; what it holds passes and is kept', async () => {
 	const { asked, heldByService } = asking([['new-key'], ['newer-key']]);
-	const trigger = `t${++triggers}`;
+	const context = contextOf(`t${++triggers}`);
+	const trigger = triggerOf(context);
 	const now = 1_000_000;
 	expect(await checkRegisteredSecret({ trigger, storedHash: undefined, received: 'new-key', heldByService, now })).toEqual({ genuine: true, keep: hashOfSecret('new-key') });
 	expect((await checkRegisteredSecret({ trigger, storedHash: hashOfSecret('old'), received: 'forged', heldByService, now: now + 59_000 })).genuine).toBe(false);
@@ -33,7 +36,7 @@ test('without a matching hash the service is asked once a minute; what it holds 
 	expect((await checkRegisteredSecret({ trigger, storedHash: undefined, received: 'newer-key', heldByService, now: now + 61_000 })).genuine).toBe(true);
 	expect(asked.count).toBe(2);
 	// The trigger's own registration forgets what was asked.
-	forgetHeldSecrets(trigger);
+	forgetHeldSecrets(context);
 	expect((await checkRegisteredSecret({ trigger, storedHash: undefined, received: 'newer-key', heldByService, now: now + 62_000 })).genuine).toBe(true);
 	expect(asked.count).toBe(3);
 });
