@@ -24,6 +24,9 @@ import type { BenchSandbox, RawCall } from './subjects';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+/** Which subjects the item runs measure (telspiel, hover, sobot): all by default. */
+const SUBJECTS = process.env.BENCH_SUBJECTS?.toLowerCase().split(',');
+const chosen = (label: string) => !SUBJECTS || SUBJECTS.some((name) => label.toLowerCase().startsWith(name));
 const rows: Array<Record<string, string | number>> = [];
 const results: IDataObject = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() } };
 
@@ -103,7 +106,7 @@ test('Sobot: token requests for 10,000 Find Customer items (target 1)', async ()
 }, 600_000);
 
 test('items through a node vs the HTTP Request node vs a plain undici loop', async () => {
-	for (const subject of await subjects(sandbox)) {
+	for (const subject of (await subjects(sandbox)).filter((candidate) => chosen(candidate.label))) {
 		for (const size of SIZES) {
 			const input = items(size);
 			// The HTTP Request node (batching 5, interval 0) sends every item at once; the pack runs at its
@@ -155,7 +158,7 @@ test('items through a node vs the HTTP Request node vs a plain undici loop', asy
 test('in process: CPU per item with the answers replayed (what the nodes and n8n do per item, no sockets)', async () => {
 	const stop = replayAnswers();
 	try {
-		for (const subject of await subjects(sandbox)) {
+		for (const subject of (await subjects(sandbox)).filter((candidate) => chosen(candidate.label))) {
 			for (const size of SIZES) {
 				const input = items(size);
 				await runPack(sandbox, subject, items(200));

@@ -32,7 +32,7 @@ export function appendHistory(results: IDataObject, rows: Array<Record<string, s
 		'',
 		`## ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, commit ${commit()}${filter >= 0 ? ` (only the measures matching "${argv[filter + 1]}")` : ''}`,
 		'',
-		`${String(machine.cpus)} × ${String(machine.cpu)}, Node ${String(machine.node)}; load average (1 / 5 / 15 min) at the start ${load(machine.loadAverage)}, at the end ${load(results.loadAverageAtEnd)}; BENCH_SIZES ${process.env.BENCH_SIZES ?? 'default'}, BENCH_REPEATS ${process.env.BENCH_REPEATS ?? 'default'}`,
+		`${String(machine.cpus)} × ${String(machine.cpu)}, Node ${String(machine.node)}; load average (1 / 5 / 15 min) at the start ${load(machine.loadAverage)}, at the end ${load(results.loadAverageAtEnd)}; BENCH_SIZES ${process.env.BENCH_SIZES ?? 'default'}, BENCH_REPEATS ${process.env.BENCH_REPEATS ?? 'default'}, BENCH_SUBJECTS ${process.env.BENCH_SUBJECTS ?? 'all'}; in plain Node (bench/run.cjs)`,
 		'',
 		`| ${columns.join(' | ')} |`,
 		`|${columns.map(() => '---').join('|')}|`,
