@@ -30,7 +30,7 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 			default: DEFAULT_CONCURRENCY,
-			description: 'The most items sent to the service at the same time. Above 20, places freed by answers are refilled a twentieth at a time, which costs less CPU per item.',
+			description: 'The most items sent to the service at the same time. Above 20, places freed by answers are refilled a quarter at a time, which costs less CPU per item.',
 		},
 		{
 			displayName: 'Timeout (Ms)',

@@ -33,8 +33,8 @@ function controlledTasks() {
 	};
 }
 
-test('a group is a twentieth of the limit, and one place at small limits', () => {
-	expect([1, 5, 20, 21, 40, 100, 1000].map(refillGroupSize)).toEqual([1, 1, 1, 2, 2, 5, 50]);
+test('a group is a quarter of the limit, and one place at limits up to 20', () => {
+	expect([1, 5, 20, 21, 40, 100, 1000].map(refillGroupSize)).toEqual([1, 1, 1, 6, 10, 25, 250]);
 });
 
 test('at a small limit every freed place is filled at once', async () => {
@@ -55,24 +55,26 @@ test('at a small limit every freed place is filled at once', async () => {
 test('at a large limit freed places are filled a group at a time, never above the limit, each index once', async () => {
 	const tasks = controlledTasks();
 	let finished = false;
-	const pool = runPool(100, 40, tasks.task, () => false).then(() => (finished = true));
+	const pool = runPool(91, 40, tasks.task, () => false).then(() => (finished = true));
 	await tasks.done();
 	expect(tasks.started).toHaveLength(40);
-	await tasks.done(7);
+	// A group is 10 places: nine freed places wait, the tenth starts all ten.
+	await tasks.done(7, 3, 0, 1, 2, 4, 5, 6, 8);
 	expect(tasks.started).toHaveLength(40);
-	await tasks.done(3);
-	expect(tasks.started).toHaveLength(42);
+	expect(tasks.running()).toBe(31);
+	await tasks.done(9);
+	expect(tasks.started).toHaveLength(50);
 	expect(tasks.running()).toBe(40);
 	// Down to the last item, fewer are left than a group holds: it starts as soon as one place is free.
-	while (tasks.started.length < 99) await tasks.done(tasks.started.find((index) => tasks.isRunning(index))!);
+	while (tasks.started.length < 90) await tasks.done(tasks.started.find((index) => tasks.isRunning(index))!);
 	expect(tasks.running()).toBe(40);
 	await tasks.done(tasks.started.find((index) => tasks.isRunning(index))!);
-	expect(tasks.started).toHaveLength(100);
+	expect(tasks.started).toHaveLength(91);
 	expect(tasks.maxRunning).toBe(40);
 	while (tasks.running() > 0) await tasks.done(tasks.started.find((index) => tasks.isRunning(index))!);
 	await pool;
 	expect(finished).toBe(true);
-	expect(tasks.started).toEqual(Array.from({ length: 100 }, (_, index) => index));
+	expect(tasks.started).toEqual(Array.from({ length: 91 }, (_, index) => index));
 });
 
 test('once stop() says so no new task starts, and places waiting for a group are let go', async () => {
@@ -86,7 +88,7 @@ test('once stop() says so no new task starts, and places waiting for a group are
 	await tasks.done(1);
 	expect(tasks.started).toHaveLength(50);
 	expect(finished).toBe(false);
-	// 48 more: with groups of 3 the last two would wait for a third that never comes.
+	// 48 more: with groups of 13 the last ones would wait for places that never come.
 	await tasks.done(...Array.from({ length: 48 }, (_, i) => i + 2));
 	expect(finished).toBe(true);
 	expect(tasks.started).toHaveLength(50);
