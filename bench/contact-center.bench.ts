@@ -24,6 +24,16 @@ import type { BenchSandbox, RawCall } from './subjects';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+/**
+ * Rounds of an item row: at least BENCH_REPEATS, and enough for 12,000 items per side, as an even
+ * number (the order is reversed each round): a 1,000-item run takes half a second, and four of them
+ * moved a row's ratio by up to 0.1 from one bench run to the next (bench/RESULTS.md, 2026-12-04).
+ */
+const itemRounds = (size: number) => {
+	const rounds = Math.max(REPEATS, Math.ceil(ITEMS_PER_SIDE / size));
+	return rounds + (rounds % 2);
+};
+const ITEMS_PER_SIDE = 12_000;
 /** Which subjects the item runs measure (telspiel, hover, sobot): all by default. */
 const SUBJECTS = process.env.BENCH_SUBJECTS?.toLowerCase().split(',');
 const chosen = (label: string) => !SUBJECTS || SUBJECTS.some((name) => label.toLowerCase().startsWith(name));
@@ -124,7 +134,7 @@ test('items through a node vs the HTTP Request node vs a plain undici loop', asy
 			type Side = keyof typeof sides;
 			const order: Side[] = ['pack', 'packAll', 'http'];
 			const runs = Object.fromEntries(order.map((side) => [side, { ms: [] as number[], cpu: [] as number[], failed: 0 }])) as Record<Side, { ms: number[]; cpu: number[]; failed: number }>;
-			for (let i = 0; i < REPEATS + (REPEATS % 2); i++) {
+			for (let i = 0; i < itemRounds(size); i++) {
 				for (const side of i % 2 === 0 ? order : [...order].reverse()) {
 					global.gc?.();
 					const cpu0 = cpuMs();
