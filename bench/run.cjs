@@ -3,8 +3,8 @@
  * Node, the way n8n itself loads the package: with `require`, in the process's own context. Under
  * Jest every module runs in a vm context, where each lookup of a global (`Object`, `Array`,
  * `Promise`, ...) costs about 145 ns instead of 2–4 ns. That made code with many such lookups per
- * item (zod's parse: `instanceof Promise` at every schema node) look 10–40 times dearer than it is in
- * n8n (bench/RESULTS.md, 2026-12-04). The bench files keep Jest's shape (beforeAll, test, afterAll,
+ * item dearer than it is in n8n: a zod parse (`instanceof Promise` at every schema node) 4–40 times
+ * in a loop, 1.5–2.5 times in a bench run (bench/RESULTS.md, 2026-12-04). The bench files keep Jest's shape (beforeAll, test, afterAll,
  * expect(...).toEqual); this gives them those four and nothing else.
  */
 const assert = require('node:assert/strict');

@@ -2,11 +2,12 @@
  * Above SMALL_LIMIT, places freed by finished tasks are filled a group at a time, a group being a
  * quarter of the limit. Starting each request the moment an answer arrives interleaves n8n's request
  * setup with answer handling; with 1,000 in flight over loopback that cost 30–40 % more CPU per item
- * than starting them together, and groups of a quarter cost 16 % less CPU per item than groups of a
- * twentieth (bench/RESULTS.md, "2026-12-03, evening" and "2026-12-04"). The price: while a group
- * forms, up to a quarter of the places stand empty. At or below SMALL_LIMIT (the default Concurrency
- * is 5) every freed place is filled at once: there an empty place is a large share of the throughput,
- * and a request's setup is not what the run waits for.
+ * than starting them together. Against groups of a twentieth, groups of a quarter took 16 % less CPU
+ * per Sobot item, and as much CPU but 11 % less time for Hover's (bench/RESULTS.md, "2026-12-03,
+ * evening" and "2026-12-04"). The price: while a group forms, up to a quarter of the places stand
+ * empty. At or below SMALL_LIMIT (the default Concurrency is 5) every freed place is filled at once:
+ * there an empty place is a large share of the throughput, and a request's setup is not what the run
+ * waits for.
  */
 const GROUP_SHARE = 1 / 4;
 const SMALL_LIMIT = 20;
