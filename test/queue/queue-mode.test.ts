@@ -287,10 +287,14 @@ test('the AI agent in queue mode: chats come in through the main, the agent runs
 		answers[c].push(`${answer.status} ${answer.output}`);
 	};
 	// The chats at once, a chat's own messages one after another, as customers write them; but the first
-	// calls (new keys in the store) one chat after another, as in the Ring Once Per test above.
+	// calls (new keys in the store) one chat after another, as in the Ring Once Per test above. The very
+	// first message goes alone: Postgres Chat Memory (LangChain's PostgresChatMessageHistory) runs
+	// CREATE TABLE IF NOT EXISTS on first use, which PostgreSQL does not make safe against a concurrent
+	// one, and three first messages at once once answered one of them 500.
 	for (const [index, message] of messages.entries()) {
+		if (index === 0) await say(chats[0], message);
 		if (index === 1) for (const c of chats) await say(c, message);
-		else await Promise.all(chats.map(async (c) => await say(c, message)));
+		else await Promise.all(chats.filter((c) => index > 0 || c !== chats[0]).map(async (c) => await say(c, message)));
 	}
 	for (const c of chats) {
 		expect([c, answers[c]]).toEqual([
