@@ -24,6 +24,7 @@ import type { BenchSandbox, RawCall } from './subjects';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const ITEMS_PER_SIDE = 12_000;
 /**
  * Rounds of an item row: at least BENCH_REPEATS, and enough for 12,000 items per side, as an even
  * number (the order is reversed each round): a 1,000-item run takes half a second, and four of them
@@ -33,7 +34,6 @@ const itemRounds = (size: number) => {
 	const rounds = Math.max(REPEATS, Math.ceil(ITEMS_PER_SIDE / size));
 	return rounds + (rounds % 2);
 };
-const ITEMS_PER_SIDE = 12_000;
 /** Which subjects the item runs measure (telspiel, hover, sobot): all by default. */
 const SUBJECTS = process.env.BENCH_SUBJECTS?.toLowerCase().split(',');
 const chosen = (label: string) => !SUBJECTS || SUBJECTS.some((name) => label.toLowerCase().startsWith(name));
